@@ -199,6 +199,10 @@ def _elsewhere(where: str, sentence: str) -> str:
         ("timeline", "The issue persisted for roughly 50 minutes.", "50 minutes"),
         ("Root cause", "This problem lasted about five hours.", "five hours"),
         ("Narrative", "The fault went on for 40 minutes in total.", "40 minutes"),
+        # the harm named by its kind, bare
+        ("timeline", "The lockout itself lasted about four hours.", "four hours"),
+        ("Root cause", "This blackout lasted roughly 50 minutes.", "50 minutes"),
+        ("Narrative", "In total, the slowdown ran for five hours.", "five hours"),
     ],
 )  # fmt: skip
 def test_the_whole_incident_s_length_in_any_section_is_reported(
@@ -246,6 +250,15 @@ def test_the_whole_incident_s_length_in_any_section_is_reported(
         ("Root cause", "The problem persisted for 40 minutes before anyone was paged."),
         ("Root cause", "The issue was 9 minutes old when the alert fired."),
         ("timeline", "The issue lasted about two hours."),  # consistent with 2h 15m
+        # a kind of harm named as a mechanism's setting, another one, each one or a part
+        ("Root cause", "The account lockout lasted 15 minutes, as the policy sets."),
+        ("Root cause", "Each lockout lasted 15 minutes."),
+        ("Root cause", "A lockout lasts 15 minutes after five failed attempts."),
+        ("Root cause", "The previous blackout lasted six hours."),
+        ("Root cause", "The lockout period was 30 minutes."),
+        ("Root cause", "The slowdown of the disks took 20 minutes to appear."),
+        ("Root cause", "The lockout lasted 15 minutes per user."),
+        ("timeline", "The slowdown lasted about two hours."),  # consistent with 2h 15m
     ],
 )  # fmt: skip
 def test_other_lengths_outside_summary_and_impact_are_clean(

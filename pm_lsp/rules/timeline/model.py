@@ -472,13 +472,14 @@ def _date_at(
     return None
 
 
-def _weekday_time_at(text: str, pos: int) -> tuple[int | None, _Time | None]:
+def _weekday_time_at(text: str, pos: int, bare: bool = False) -> tuple[int | None, _Time | None]:
     """The clock time at ``text[pos]``, after a day of the week when one is written there
-    ("Fri 22:15"): (the weekday, Monday 0, or None; the time or None)."""
+    ("Fri 22:15"): (the weekday, Monday 0, or None; the time or None). ``bare``: see
+    :func:`_hhmm_at`."""
     wd = _WEEKDAY_TIME.match(text, pos)
     if wd is None:
-        return None, _time_at(text, pos)
-    return _weekday(wd.group("wd")), _time_at(text, wd.end())
+        return None, _time_at(text, pos, bare)
+    return _weekday(wd.group("wd")), _time_at(text, wd.end(), bare)
 
 
 class _Time(NamedTuple):
@@ -489,7 +490,7 @@ class _Time(NamedTuple):
     suffix: tuple[int, int] | None
 
 
-def _time_at(text: str, pos: int) -> _Time | None:
+def _time_at(text: str, pos: int, bare: bool = False) -> _Time | None:
     """The clock time at ``text[pos]``. An AM/PM marker on an hour of 1-12 converts it; on
     an hour only the 24-hour clock has (0, 13-23) the digits are kept, being the more
     specific of the two, and the clash is recorded: "13:55 PM" is 13:55 either way
@@ -499,7 +500,7 @@ def _time_at(text: str, pos: int) -> _Time | None:
         pos = hedge.end()
     m = _TIME_RE.match(text, pos)
     if m is None:
-        return _hhmm_at(text, pos) or _dotted_at(text, pos)
+        return _hhmm_at(text, pos, bare) or _dotted_at(text, pos)
     if m.group("h") is not None:
         h, mi, s = int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0)
         ap, ap_group = m.group("ap"), "ap"
@@ -533,18 +534,36 @@ _HHMM = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?![\d.,:/-]?\d)")
 _HHMM_ZONE = re.compile(r"[ \t]?(?:UTC|GMT|Z\b|[A-Z]{1,4}T\b|h\b|hrs?\b)")
 #: or, for digits that cannot be a year, the separator that ends an entry's stamp
 _HHMM_SEP = re.compile(r"[ \t]*(?::[ \t]|[-–—|][ \t]|:?$)")
+#: an hour word after four digits on the four-digit clock ("0912 hours", "1400h")
+_HOUR_WORD = re.compile(r"[ \t]*(?:hours|hrs?|h)\b")
+#: an entry's line or cell that opens with a time of the four-digit clock: the digits, an
+#: hour word maybe, then the end, a separator, or a word ("1843 First call", "| 2131 |",
+#: "0912 hours: pager fires"); not "1200 5xx errors", "2047.5", "1843-1901" (a range)
+_BARE_LEAD = re.compile(
+    r"[ \t]*(?P<h>[01]\d|2[0-3])[0-5]\d(?![\d.,:/-]?\d)(?:[ \t]*(?:hours|hrs?|h)\b)?"
+    r"(?=[ \t]*$|[ \t]*[:|–—-][ \t]|[ \t]*[:|]?$|[ \t]+[^\d\s])"
+)
 
 
-def _hhmm_at(text: str, pos: int) -> _Time | None:
+def _hhmm_at(text: str, pos: int, bare: bool = False) -> _Time | None:
     """A time written as four digits with no colon, where it is a time: followed by a
     zone or an hour mark ("1432 UTC", "2309Z", "0715h"), or ending an entry's stamp ("1440:
     alert fires", "0930 - rollback") when the digits cannot be a year (19xx, 20xx). Not a
     count ("1432 requests failed"), not a year ("2015: we moved regions"), not part of a
-    longer number or an identifier."""
+    longer number or an identifier.
+
+    ``bare``: the entry is in a timeline written on the four-digit clock (see
+    :meth:`_Extractor._bare_clock`), where its opening digits are its time whatever
+    follows them, 19xx and 20xx included ("1912 Supervisor moves to paper", "0912 hours:
+    ..."); an hour word after them ("hours", "hrs", "h") is part of the stamp."""
     m = _HHMM.match(text, pos)
     if m is None or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "#.")):
         return None
     end = m.end()
+    if bare and _BARE_LEAD.match(text, pos):
+        mark = _HOUR_WORD.match(text, end)
+        at = dt.time(int(m.group("h")), int(m.group("mi")))
+        return _Time(at, mark.end() if mark else end, False, None, None)
     if not _HHMM_ZONE.match(text, end) and (
         text[pos : pos + 2] in ("19", "20") or not _HHMM_SEP.match(text, end)
     ):
@@ -598,6 +617,7 @@ def parse_stamp(
     zones: Zones | None = None,
     year: int | None = None,
     dayfirst: bool = False,
+    bare: bool = False,
 ) -> Stamp | None:
     """The timestamp that starts at ``text[pos]`` (after spaces), or None.
 
@@ -606,7 +626,8 @@ def parse_stamp(
     optional zone after the time, in a chat log's brackets or not ("[03-26 23:04]"), and
     times written without a colon where they are times ("1432 UTC", "2309:", see
     :func:`_time_at`). ``year`` completes dates written without one; ``dayfirst`` orders
-    numeric dates that could be read either way (see :func:`_date_at`).
+    numeric dates that could be read either way (see :func:`_date_at`); ``bare`` reads
+    the four-digit clock of a timeline written on it (:func:`_hhmm_at`).
 
     A pure function of the text, the position, the zone words, the year and the order, and
     asked for every line of every timeline block and cell on every lint, so the (immutable)
@@ -614,15 +635,15 @@ def parse_stamp(
     """
     zones = zones or _zones(builtin_pack())
     memo = zones.stamps
-    key = (text, pos, year, dayfirst)
+    key = (text, pos, year, dayfirst, bare)
     got = memo.get(key)
     if got is None:
-        got = memo.put(key, (_parse_stamp(text, pos, zones, year, dayfirst),))
+        got = memo.put(key, (_parse_stamp(text, pos, zones, year, dayfirst, bare),))
     return got[0]
 
 
 def _parse_stamp(
-    text: str, pos: int, zones: Zones, year: int | None, dayfirst: bool = False
+    text: str, pos: int, zones: Zones, year: int | None, dayfirst: bool = False, bare: bool = False
 ) -> Stamp | None:
     i = pos
     while i < len(text) and text[i] in " \t":
@@ -652,7 +673,7 @@ def _parse_stamp(
         if tm is not None:
             time, end = tm.time, tm.end
     else:
-        weekday, tm = _weekday_time_at(text, i)
+        weekday, tm = _weekday_time_at(text, i, bare)
         if tm is None:
             return None
         time, end = tm.time, tm.end
@@ -1428,6 +1449,8 @@ class _Extractor:
         #: the first day of the week written on an entry since the last date, and the day
         #: the timeline's clock put that entry on (see :meth:`_weekday_shift`)
         self.weekday_ref: tuple[int, dt.date] | None = None
+        #: the region being read is written on the four-digit clock (:meth:`_bare_clock`)
+        self.bare = False
 
     # -- zones --------------------------------------------------------------------------------
     def _declare(self, text: str, base: int, *, bare: bool) -> None:
@@ -1855,6 +1878,7 @@ class _Extractor:
         self.entries, self.dated, self.region, self.stated = [], False, 0, set()
         try:
             self.state = _State()
+            self.bare = self._bare_clock(items)
             if sec is not None:
                 title = self.doc.masked[sec.title_span.start : sec.title_span.end]
                 self._declare(title, sec.title_span.start, bare=True)
@@ -1874,6 +1898,7 @@ class _Extractor:
             return entries, zone, self.dated, frozenset(self.stated)
         finally:
             self.entries, self.zone, self.zone_span, self.dated, self.stated = outer
+            self.bare = False
 
     def _date_in(self, text: str, base: int, *, lead_in: bool = False) -> None:
         """A date anywhere in a heading or declaration line sets the current date; one a
@@ -1924,7 +1949,7 @@ class _Extractor:
     def _heading(self, b: Block) -> tuple[Stamp, int] | None:
         doc = self.doc
         text = doc.masked[b.start : b.end]
-        st = parse_stamp(text, 0, zones=self.z, year=self._year(), dayfirst=self.dayfirst)
+        st = self._stamp(text)
         if st is None:
             self._declare(text, b.start, bare=True)
             return None
@@ -1954,7 +1979,7 @@ class _Extractor:
             if n > 0 and not matched:
                 break  # later lines of a prose paragraph are not entries
             line = text[a:e]
-            st = parse_stamp(line, 0, zones=self.z, year=self._year(), dayfirst=self.dayfirst)
+            st = self._stamp(line)
             if st is not None and (st.time is not None or st.date is not None):
                 rest = line[st.end :]
                 sep = _SEP.match(line, st.end)
@@ -2137,9 +2162,42 @@ class _Extractor:
             c = cells[0]
             self._declare(self.doc.masked[c.start : c.end], c.start, bare=True)
 
+    def _stamp(self, text: str) -> Stamp | None:
+        """The stamp that opens an entry's line, heading or cell, on the region's clock."""
+        return parse_stamp(
+            text, 0, zones=self.z, year=self._year(), dayfirst=self.dayfirst, bare=self.bare
+        )
+
+    def _bare_clock(self, items: list[tuple[int, Block | Table]]) -> bool:
+        """Is the region written on the four-digit clock ("| 1843 | ... |", "0912 hours
+        Pager fires")? Then an entry's opening digits are its time even where they could be
+        a year ("1912") or a count ("1843 First call"). Most of its entries (table rows,
+        list items, paragraphs) must open so, at least three, two of them with an hour no
+        year has (not 19 or 20): a list of years ("2019 Moved to Kubernetes") or of counts
+        in prose is not read as times, nor a number beside a row's clock time ("| 14:05 |
+        1843 |": a ticket)."""
+        doc = self.doc
+        leads: list[str] = []
+        candidates = 0
+        for _, item in items:
+            if isinstance(item, Table):
+                for row in item.rows:
+                    candidates += 1
+                    cells = [doc.masked[c.start : c.end] for c in row[:2]]
+                    lead = next((c for c in cells if _BARE_LEAD.fullmatch(c.rstrip())), None)
+                    if lead is not None and not any(_TIME_AFTER.search(c) for c in cells):
+                        leads.append(lead)
+            elif item.kind in ("paragraph", "list_item"):
+                candidates += 1
+                line = doc.masked[item.start : item.end].split("\n", 1)[0]
+                if _BARE_LEAD.match(line):
+                    leads.append(line)
+        plain = sum(1 for t in leads if t.strip()[:2] not in ("19", "20"))
+        return len(leads) >= 3 and plain >= 2 and len(leads) * 2 > candidates
+
     def _cell_stamp(self, cell: Any) -> Stamp | None:
         text = self.doc.masked[cell.start : cell.end]
-        st = parse_stamp(text, 0, zones=self.z, year=self._year(), dayfirst=self.dayfirst)
+        st = self._stamp(text)
         if st is None:
             return None
         if st.time is None and text[st.end :].strip() and _TIME_AFTER.search(text[st.end :]):

@@ -1,0 +1,199 @@
+"""A mitigation told in the plain words of operations is the timeline's mitigation
+milestone, so PM504 must not say the timeline never marks one. Four classes of writing:
+
+- a rollback under way, told as it starts ("Rollback of release 4.2 started");
+- the part doing the harm paused by the responders ("pauses the reminder mailer");
+- a part restarted or told up tersely ("restarts the controller", "Primary DB up");
+- a service doing its normal work again, in the words of that work ("store accepting
+  orders again"), or the harm's measure back within its bound ("p95 latency back below
+  300 ms"), and the run that repairs what the fault did finishing ("refund job completed
+  for all affected customers");
+- the job or query doing the harm stopped by the responders ("killed the runaway report
+  query").
+
+Look-alikes stay clean: a deploy or a rollout that begins (the change, not the cure), a
+rollback planned or failing, a pause caused by the fault or done for maintenance, a
+measure that goes up ("CPU up on all nodes"), a part that restarts by itself (a crash), a
+return to work still awaited or qualified, a run of another kind or one that failed, and
+a job stopped by the system (the OOM killer, a timeout) rather than by the responders.
+Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LintFn
+
+from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.rules.timeline.model import words
+
+
+def _ends_impact(event: str) -> bool:
+    got = words(builtin_pack()).classify(event)
+    return "mitigation" in got or "resolution" in got
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        # a rollback under way
+        "Rollback of the pricing bundle begins, one store at a time",
+        "Rollback of release 4.2 started on the EU cluster",
+        "Rollback to the previous image starts",
+        "Starts rolling back the pricing config",
+        "Rolling back the gateway change one region at a time",
+        "Begins the rollback of the schema change",
+        "Kicked off a rollback of the mobile API",
+        "Rollback under way on all three clusters",
+        "Rollback in progress for the search tier",
+        "Initiates rollback of the firmware push",
+        # the harmful part paused
+        "Tomasz pauses the reminder mailer",
+        "Paused the outbound email sender",
+        "The SMS sender was paused",
+        "Pauses the retry loop in the billing worker",
+        "Mailer paused at 07:50",
+        "Pausing the webhook publisher now",
+        "Liam paused the promo blast script",
+        # restarted, or told up
+        "Greta restarts the storage controller per the runbook",
+        "Consumer restarted",
+        "Scheduler restarted once the lock file was removed",
+        "Restarted the backup controller after clearing the state file",
+        "Storage controller up; mounts visible again",
+        "Primary DB up",
+        "Standby broker up and serving",
+        "Scheduler up again",
+        "Core switch up, links green",
+        "Gateway is up",
+        # normal work again
+        "Final depot confirmed accepting contactless fares again",
+        "Store accepting orders again",
+        "Checkout accepting card payments again",
+        "Pharmacy counter handling prescriptions again",
+        "The call centre taking calls again after the switch reboot",
+        "Gateway serving requests normally again",
+        "Booking site taking reservations again",
+        # the repair run finishes
+        "Duplicate-charge refund script finishes",
+        "Refund job completed for all affected customers",
+        "Cleanup script finished",
+        "The correction batch completes",
+        "Repair script done on all shards",
+        # the harmful job stopped
+        "Killed the runaway report query",
+        "Ops cancels the bulk export task",
+        "Admin stops the reindex task",
+        "Aborted the backfill script on the primary",
+        # the harm's measure back within its bound
+        "Checkout response times return to under 2 seconds",
+        "p95 latency back below 300 ms",
+        "Error rate falls under 0.1%",
+        "Response times back within the SLO",
+    ],
+)
+def test_operational_wording_marks_a_mitigation(event: str) -> None:
+    assert _ends_impact(event)
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        "The deploy begins on the first pod",
+        "Rollout of the new bundle begins",
+        "Rollback plan drafted and shared",
+        "Team debates whether to start the rollback",
+        "Rollback scheduled to begin at 14:00",
+        "Rollback begins but fails on the second host",
+        "Rollback starts failing with a checksum error",
+        "Planning to begin rolling back after lunch",
+        "Considering rolling back the schema change",
+        "GC pauses slowed the senders",
+        "A GC pause froze the mailer",
+        "Nightly mailer paused for the maintenance window as planned",
+        "Ana pauses to review the dashboards",
+        "The sender pauses between batches",
+        "Decided not to pause the mailer",
+        "Paused the investigation for the shift handover",
+        "Restarted the controller; no effect",
+        "Restarts the investigation with fresh logs",
+        "Restarted the migration from the last checkpoint",
+        "Controller restarted; still failing",
+        "Controller restarted unexpectedly",
+        "Scheduler restarted itself twice",
+        "Consumers restarted 14 times in a crash loop",
+        "The router restarted by the hardware watchdog",
+        "Host restarted",
+        "Load up 40% on the controller",
+        "CPU up on all nodes",
+        "Errors up sharply",
+        "Latency up to 3 s",
+        "Queue depth up",
+        "Disk usage on the primary up to 95%",
+        "Controller CPU up",
+        "Node count up to 12",
+        "Controller queue backing up",
+        "Spin up a new controller",
+        "Set up the new controller",
+        "Error budget used up",
+        "Help desk taking calls again about failed logins",
+        "Attacker sending requests again",
+        "The consumer processed the same orders again",
+        "Hub accepting cards again but declines continue",
+        "Should be accepting orders again by noon",
+        "Store not accepting orders again until Monday",
+        "Tills rejecting cards again",
+        "Bots placing orders again",
+        "Waiting for the kiosk to take payments again",
+        "Migration script finishes",
+        "Import job completes",
+        "Refund script fails halfway",
+        "Refund script starts",
+        "Refund job completed with errors",
+        "Cleanup script finished on two of five shards",
+        "Dry run of the refund script completes",
+        "Backfill job finishes, locking the orders table",
+        "The OOM killer terminates the import job",
+        "Kernel kills the reindex process",
+        "Job terminated with exit code 137",
+        "Scheduler cancels the backup job after a timeout",
+        "Timeout aborts the migration job",
+        "Decided not to kill the job",
+        "Asked whether to cancel the backfill",
+        "The deploy stopped the workers",
+        "Stopped the investigation to hand over",
+        "Cancelled the review meeting",
+        "The bad query stopped the writes",
+        "Latency should return to under 2 s by noon",
+        "Latency back below 300 ms briefly",
+        "Error rate still above 5%",
+        "Latency target is under 200 ms",
+        "Timeouts return",
+    ],
+)
+def test_look_alikes_mark_no_mitigation(event: str) -> None:
+    assert not _ends_impact(event)
+
+
+_TIMELINE = (
+    "# Ticket machines declining cards\n\n## Timeline\n\nAll times UTC.\n\n"
+    "| Time | Event |\n|---|---|\n"
+    "| 07:10 | Fare config change deployed to the machines |\n"
+    "| 07:25 | Card decline alarm fires for the north line |\n"
+    "| 08:40 | {event} |\n"
+    "| 09:30 | Ops lead writes the first summary |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("event", "reported"),
+    [
+        ("Rollback of the fare config begins", False),
+        ("Depot machines accepting cards again", False),
+        ("Fare config rollout begins on the south line", True),
+        ("Machine CPU up on the north line", True),
+    ],
+)
+def test_pm504_reads_operational_mitigations(lint_text: LintFn, event: str, reported: bool) -> None:
+    diags = lint_text(_TIMELINE.format(event=event), select=["PM504"]).diagnostics
+    assert any("mitigat" in d.message for d in diags) is reported
