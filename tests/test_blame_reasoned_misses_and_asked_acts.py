@@ -4,6 +4,11 @@ A miss that review did not catch, told with its reason in the same sentence ("..
 caught in code review because the template had no line for config values"), lays it on
 what the reviewers were given, so PM103 stays clean; told bare, it still pins the miss on
 the reviewers.
+
+A "why did nobody ...?" question (and "didn't anyone ...?") that asks a group for a step of
+telling or chasing ("flag", "mention", "chase", "question") blames as the ones asking for a
+check do (PM103). A thing's act ("why did no alert flag it?", "nobody's pager"), a question
+answered next, listed among open questions or quoted, and a system's question stay clean.
 Every sentence here is written for this file."""
 
 from __future__ import annotations
@@ -24,9 +29,66 @@ _BARE = {
     "The typo in the quota was not spotted by review.": "PM103 spotted by review",
 }
 
+#: (question, the PM103 span); each in a section of its own, so no question stands next to
+#: another (a run of questions asks)
+_ASKED = [
+    (
+        "Why did nobody at the carrier mention that the cut-off had moved?",
+        "Why did nobody at the carrier mention",
+    ),
+    (
+        "Why did nobody on the payroll side flag the duplicate batch before it went out?",
+        "Why did nobody on the payroll side flag",
+    ),
+    (
+        "Why didn't anyone on the night desk chase the supplier for the new codes?",
+        "Why didn't anyone on the night desk chase",
+    ),
+    (
+        "So why did no one in finance question a refund run three times the usual size?",
+        "why did no one in finance question",
+    ),
+    (
+        "Didn't anyone on the support rota flag the spike in tickets?",
+        "Didn't anyone on the support rota flag",
+    ),
+]
+
+_HEADINGS = ["What went wrong", "Contributing factors", "Analysis", "Detection", "Discussion"]
+
+_CLEAN_QUESTIONS = [
+    "Why did nobody's pager ring during the failover?",
+    "Why did no alert flag the duplicate batch?",
+    "Why did the scanner not flag the expired key?",
+    'The shift lead asked, "why did nobody flag this earlier?"',
+    "Why did nobody flag the duplicate batch? Because the batch monitor only compared "
+    "totals, and the totals matched.",
+    "Why did the check not fire? Its threshold was set for another region.",
+]
+
 
 def test_a_miss_told_with_its_reason_stays_clean(lint_text: LintFn) -> None:
     found = findings_by_paragraph(lint_text, [("What went wrong", [*_REASONED, *_BARE])])
     assert {s: f for s, f in found.items() if s in _REASONED and f} == {}
     for sentence, finding in _BARE.items():
         assert finding in found[sentence], (sentence, found[sentence])
+
+
+def test_why_nobody_asks_a_group_to_have_told(lint_text: LintFn) -> None:
+    sections = [
+        (heading, [question, "The batch ran at 02:00 on the Tuesday."])
+        for heading, (question, _) in zip(_HEADINGS, _ASKED, strict=True)
+    ]
+    found = findings_by_paragraph(lint_text, sections)
+    for question, span in _ASKED:
+        assert found[question] == [f"PM103 {span}"], (question, found[question])
+
+
+def test_things_answered_listed_and_quoted_questions_stay_clean(lint_text: LintFn) -> None:
+    sections = [
+        (heading, [question, "The batch ran at 02:00 on the Tuesday."])
+        for heading, question in zip([*_HEADINGS, "Timeline notes"], _CLEAN_QUESTIONS, strict=True)
+    ]
+    listed = "Why did nobody at the carrier mention that the cut-off had moved?"
+    found = findings_by_paragraph(lint_text, [*sections, ("Open questions", [listed])])
+    assert {s: f for s, f in found.items() if f} == {}

@@ -298,6 +298,8 @@ class BlameLexicon:
         self.unanswering = rx("unanswering-replies")
         self.asking_frames = tuple(w[:4] for w in ws("asking-frame-words"))
         self.question_sections = rx("question-sections")
+        #: what a "why did nobody ...?" question also asks of people ("flag", "mention")
+        self.asked_acts = frozenset(ws("asked-acts"))
         self._question_titles: dict[str, bool] = {}
         self._read_lengthening(ws)  # read by the prefilter, built after this
         self._read_searches()  # after the acts' lists and these
