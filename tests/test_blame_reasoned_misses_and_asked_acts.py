@@ -92,3 +92,37 @@ def test_things_answered_listed_and_quoted_questions_stay_clean(lint_text: LintF
     listed = "Why did nobody at the carrier mention that the cut-off had moved?"
     found = findings_by_paragraph(lint_text, [*sections, ("Open questions", [listed])])
     assert {s: f for s, f in found.items() if f} == {}
+
+
+#: a rehearsal of a kind skipped by a named party (PM104, from "without")
+_UNREHEARSED = {
+    "The schema change was approved by Tomasz without a dry run against production data.": (
+        "PM104 without a dry run against production data"
+    ),
+    "Tomasz approved the schema change without a dry run.": "PM104 without a dry run",
+    "The firewall rule was merged by the shift lead without the staging test run.": (
+        "PM104 without the staging test run"
+    ),
+    "The payroll export was pushed by Ines without a smoke pass.": "PM104 without a smoke pass",
+}
+
+_REHEARSAL_LOOKALIKES = [
+    "The config was restored by Maya without a test failure.",
+    "The job was restarted by Ana without a second run.",
+    "The batch was replayed by the scheduler without a dry run.",
+    "We shipped the schema change without a dry run.",
+    "Rosa asked why the data team keeps pushing exports without a dry run.",
+    "The auditor wondered whether the vendor had patched the hosts without review.",
+    "The rollback was approved by Grace after a dry run had passed.",
+    "The schema change was approved without a dry run because the freeze rules allowed "
+    "emergency fixes.",
+]
+
+
+def test_a_rehearsal_skipped_by_a_party_judges_conduct(lint_text: LintFn) -> None:
+    found = findings_by_paragraph(
+        lint_text, [("What went wrong", [*_UNREHEARSED, *_REHEARSAL_LOOKALIKES])]
+    )
+    for sentence, finding in _UNREHEARSED.items():
+        assert found[sentence] == [finding], (sentence, found[sentence])
+    assert {s: f for s, f in found.items() if s in _REHEARSAL_LOOKALIKES and f} == {}
