@@ -126,3 +126,29 @@ def test_a_rehearsal_skipped_by_a_party_judges_conduct(lint_text: LintFn) -> Non
     for sentence, finding in _UNREHEARSED.items():
         assert found[sentence] == [finding], (sentence, found[sentence])
     assert {s: f for s, f in found.items() if s in _REHEARSAL_LOOKALIKES and f} == {}
+
+
+#: a party's judgment rated as a finding (PM104)
+_RATED = {
+    "The duty manager's judgement during the cutover was poor.": (
+        "PM104 manager's judgement during the cutover was poor"
+    ),
+    "Priya's decision-making proved flawed.": "PM104 Priya's decision-making proved flawed",
+    "On the night, her judgment was frankly poor.": "PM104 her judgment was frankly poor",
+}
+
+_RATED_LOOKALIKES = [
+    "The duty manager's judgment was sound.",
+    "Our judgment was poor, and we own that.",
+    "Nobody's judgment was poor; the dashboard was wrong.",
+    "The cache's hit rate was poor.",
+    "The duty manager's judgment was not poor; the runbook sent her the wrong way.",
+    "Network performance during the cutover was poor.",
+]
+
+
+def test_a_partys_judgment_rated_poor_judges_them(lint_text: LintFn) -> None:
+    found = findings_by_paragraph(lint_text, [("Findings", [*_RATED, *_RATED_LOOKALIKES])])
+    for sentence, finding in _RATED.items():
+        assert found[sentence] == [finding], (sentence, found[sentence])
+    assert {s: f for s, f in found.items() if s in _RATED_LOOKALIKES and f} == {}
