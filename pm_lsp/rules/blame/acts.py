@@ -489,8 +489,9 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     ):
         return  # "without waiting for head office": initiative; "... for the job to finish";
         # "without waiting for the go-ahead, as the runbook instructs": the rule followed
-    if _directed(verb, lex):
-        return  # "the runbook instructed staff to resubmit it without checking": the directive's
+    if _directed(verb, lex) or _reported_why(verb, lex):
+        return  # "the runbook instructed staff to resubmit it without checking": the directive's;
+        # "Kim asked why the team keeps merging without review": her question, reported
     if lex.endorsed.search(ctx.stext, prep.idx):
         return  # "..., and that was the right call": the act praised, not judged
     who = _person_subject(ctx, verb)
@@ -581,6 +582,21 @@ def _step_after_aside(prep: Token, lex: BlameLexicon) -> Token | None:
     )
 
 
+def _reported_why(verb: Token, lex: BlameLexicon) -> bool:
+    """Is ``verb`` inside a question someone is reported to have asked ("Kim asked why the
+    team keeps merging without review", "the auditor wondered whether ...")? Its clause, or
+    one of the two above it, opens with "why", "whether" or "if" under a verb of saying."""
+    node = verb
+    for _ in range(3):
+        opens = any(c.lower_ in ("why", "whether", "if") for c in node.children)
+        if opens and node.head.i != node.i and _lemma(node.head, lex) in lex.reporting_verbs:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _step_left(ctx: _Ctx, verb: Token, obj: Token) -> Token | None:
     """The step the "without" phrase ``obj`` says was left undone, or None: a skipped step
     (:func:`_skipped_step`); the gerund "bothering" with "anyone" as its subject and its
@@ -622,6 +638,11 @@ def _skipped_step(obj: Token, verb: Token, lex: BlameLexicon) -> bool:
     low = obj.lemma_.lower()
     if low in lex.diligence or obj.lower_ in lex.diligence:
         return True
+    if low in lex.trial_steps and (obj.pos_ == "NOUN" or obj.dep_ == "pobj"):
+        # "without a dry run", "without the staging test run": a rehearsal of a kind (the
+        # small model may tag the object "run" a verb)
+        mods = (c for c in obj.children if c.dep_ in ("compound", "amod"))
+        return any(m.lower_ in lex.trial_marks for m in mods)
     supposed = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
     return obj.tag_ == "VBG" and low in lex.uninformed_verbs and not supposed
 
@@ -695,11 +716,15 @@ def deemed(ctx: _Ctx, verb: Token) -> None:
 
 def not_caught(ctx: _Ctx, verb: Token) -> None:
     """ "(Obviously) not caught by review", "never caught in code review" (PM103): the review,
-    that is its people, named as what failed to catch the fault."""
+    that is its people, named as what failed to catch the fault. Not when the sentence
+    gives the reason for the miss ("... because the checklist had no line for it"): the
+    miss is then laid on what the reviewers were given, not on them."""
     lex = ctx.lex
     if verb.lemma_.lower() not in lex.catch_verbs or verb.tag_ != "VBN":
         return
     if not _negated(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return
+    if _rationale(verb, lex, ctx.stext):
         return
     for c in verb.children:
         if c.dep_ not in ("agent", "prep") or c.lower_ not in ("by", "in", "during"):

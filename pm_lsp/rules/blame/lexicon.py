@@ -298,6 +298,8 @@ class BlameLexicon:
         self.unanswering = rx("unanswering-replies")
         self.asking_frames = tuple(w[:4] for w in ws("asking-frame-words"))
         self.question_sections = rx("question-sections")
+        #: what a "why did nobody ...?" question also asks of people ("flag", "mention")
+        self.asked_acts = frozenset(ws("asked-acts"))
         self._question_titles: dict[str, bool] = {}
         self._read_lengthening(ws)  # read by the prefilter, built after this
         self._read_searches()  # after the acts' lists and these
@@ -400,7 +402,7 @@ class BlameLexicon:
         #: controls and checks people apply: deviated from only by "was not followed"
         self.followed = set(ws("followed-nouns"))
         self.directive_verbs = set(ws("directive-verbs"))
-        self.diligence = set(ws("diligence-nouns"))
+        self._read_diligence(ws)
         self.more_words = set(ws("more-words"))
         self.deem_verbs = set(ws("deem-verbs"))
         self.catch_verbs = set(ws("catch-verbs"))
@@ -418,6 +420,15 @@ class BlameLexicon:
         self.exasperation_parts += _parts(pack, "blessing-asides")
         self.condescension_marks = frozenset(ws("condescension-marks"))
         self._read_contexts(ws)
+
+    def _read_diligence(self, ws: Callable[[str], list[str]]) -> None:
+        """The steps of care an act may be done "without": named outright ("review") or as
+        a rehearsal of a kind ("a dry run")."""
+        self.diligence = set(ws("diligence-nouns"))
+        self.trial_steps = frozenset(ws("trial-steps"))
+        self.trial_marks = frozenset(ws("trial-marks")) | self.diligence
+        #: what the prefilter looks for after "without" ("without being thorough" too)
+        self.without_steps = sorted(self.diligence | self.trial_steps | {"being"})
 
     def _read_fitness(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a person's fitness for the work judged: in a relative clause
@@ -1300,7 +1311,7 @@ class BlameLexicon:
             # the diligence word near its negated frame, on either side
             (r(rf"(?:{frame}){near}{conduct}|{conduct}{near}(?:{frame})"),),
             (r(rf"(?:{neg}|\bnobody\b|\bno one\b)(?:\W+\w+){{0,4}}?\W+{respond}"),),
-            (r(r"\bwithout\b"), r(rf"(?<!\w)(?:{_alt(sorted(self.diligence | {'being'}))})")),
+            (r(r"\bwithout\b"), r(rf"(?<!\w)(?:{_alt(self.without_steps)})")),
             # "pushed the plugin without telling anyone"
             (r(r"\bwithout\b"), r(forms(self.uninformed_verbs))),
             (r(forms(self.deem_verbs)), r(r"\bby\b")),

@@ -199,7 +199,20 @@ def _acted(tok: Token, ctx: _Ctx) -> bool:
         lemma in lex.negated_omissions
         or lemma in lex.human_actions
         or (lemma in lex.omission_verbs)
+        or (lemma in lex.asked_acts and _verb_here(tok))
     )
+
+
+def _verb_here(tok: Token) -> bool:
+    """Is ``tok`` used as a verb: parsed so, or followed by what opens its object ("flag
+    the batch", "chase them", "mention that ...")? The small model reads "nobody on the
+    payroll side flag the batch" as one noun phrase, so the tag alone misses it."""
+    if tok.i > 0 and tok.doc[tok.i - 1].tag_ in ("DT", "PRP$", "POS"):
+        return False  # "answer the phone that night": a noun after its determiner
+    if tok.pos_ == "VERB":
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (nxt.tag_ in ("DT", "PRP", "PRP$") or nxt.lower_ == "that")
 
 
 def _nobody_at(ctx: _Ctx, i: int, negated: bool) -> int | None:
@@ -209,6 +222,8 @@ def _nobody_at(ctx: _Ctx, i: int, negated: bool) -> int | None:
     if i >= len(doc):
         return None
     low = doc[i].lower_
+    if i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s"):
+        return None  # "why did nobody's pager ring?": the act is a thing's
     if low in ctx.lex.nobody:
         return i + 1
     if low == "none" and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
