@@ -8,6 +8,10 @@ date or the document's Date, and without one both readings are given. PM502 plac
 on the declared clock and judges it against the entries around it, so an entry in order once
 converted is not reported, and one out of order is reported on itself, not on its neighbour.
 
+A timeline that states no zone, with a zone on a row or two among bare times ("08:10 UTC"
+in the middle), has that row pointed out (a warning, as a missing zone is): the bare times
+are on no stated clock. A zone on the first time only, or on most rows, is left alone.
+
 Left alone: rows that give both zones on purpose ("14:05 UTC / 10:05 EDT", a second time
 column), a timeline in one zone, other zones in prose, a "(09:00 local)" aside, a season's
 abbreviation of the declared zone, and a timeline region written mostly in another zone.
@@ -223,6 +227,75 @@ def test_a_dated_row_in_another_zone_among_rows_that_each_name_theirs(
 )
 def test_no_clear_zone_of_its_own_no_mix(lint_text: LintFn, text: str) -> None:
     assert [d for d in _found(lint_text, text) if d[0] == "PM501"] == []
+
+
+# -- a zone on one row of a timeline that states none ----------------------------------------
+
+LOCKERS = (
+    "# Parcel locker doors stuck\n\n## Timeline\n\n| Time | Event |\n|---|---|\n"
+    "| 07:05 | Firmware 3.2 pushed to the lockers. |\n"
+    "| 07:30 | Couriers report doors that will not open. |\n"
+    "| 08:10 UTC | The vendor confirms a fault in the door controller. |\n"
+    "| 08:45 | Firmware 3.1 restored on every locker. |\n"
+    "| 09:00 | Couriers confirm the doors open again. |\n"
+)
+
+
+def test_a_lone_zoned_row_among_bare_times_is_pointed_out(lint_text: LintFn) -> None:
+    """No zone is stated, and one row in the middle gives one: the bare times are on no
+    stated clock, and the odd row says another was in play. Reported on that row."""
+    diags = lint_text(LOCKERS, select=["PM501", "PM502"]).diagnostics
+    assert [(d.code, LOCKERS[d.start : d.end], d.severity.name.lower()) for d in diags] == [
+        ("PM501", "08:10 UTC", "warning")
+    ]
+    assert "4 other times" in diags[0].message and "'All times UTC'" in diags[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the zone given once, on the first time, for the rows below
+        LOCKERS.replace("| 07:05 |", "| 07:05 UTC |").replace("| 08:10 UTC |", "| 08:10 |"),
+        # stated for the whole timeline
+        LOCKERS.replace("## Timeline\n\n", "## Timeline\n\nAll times UTC.\n\n"),
+        # most rows zoned, one not
+        "# Lockers\n\n## Timeline\n\n- 07:05 CET Firmware pushed.\n"
+        "- 07:30 CET Couriers report stuck doors.\n- 08:10 Vendor confirms the fault.\n"
+        "- 08:45 CET Old firmware restored.\n",
+        # too few bare times to tell an odd row from a second clock
+        "# Lockers\n\n## Timeline\n\n- 07:05 Firmware pushed.\n"
+        "- 08:10 UTC Vendor confirms the fault.\n- 08:45 Old firmware restored.\n",
+    ],
+)
+def test_a_zone_given_once_or_mostly_is_no_lone_zone(lint_text: LintFn, text: str) -> None:
+    assert [d for d in _found(lint_text, text) if d[0] == "PM501"] == []
+
+
+def test_a_zone_in_the_event_text_is_no_zoned_row(lint_text: LintFn) -> None:
+    """A zone inside a row's words ("ships at 09:00 UTC") leaves every time bare: the
+    timeline's missing zone is reported where it starts, as before."""
+    text = LOCKERS.replace(
+        "| 08:10 UTC | The vendor confirms a fault in the door controller. |",
+        "| 08:10 | The vendor says a fix ships at 09:00 UTC. |",
+    )
+    diags = lint_text(text, select=["PM501"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["Timeline"]
+
+
+def test_a_summer_row_in_a_gmt_table_read_on_its_clock_column(lint_text: LintFn) -> None:
+    """ "All times are GMT" over a table of elapsed hours and clock times, one row in BST:
+    pointed out with its GMT time, and in order once converted."""
+    text = (
+        "# Rota app shows wrong shifts\n\n## Timeline\n\nAll times are GMT.\n\n"
+        "| Hour | Time | Event |\n|---|---|---|\n"
+        "| 0 | 2 Feb 08:00 | Nurses report shifts a day out. |\n"
+        "| 1 | 2 Feb 09:05 | Rota sync paused. |\n"
+        "| 5 | 2 Feb 14:10 BST | The supplier sends a corrected feed. |\n"
+        "| 6 | 2 Feb 14:30 | Rota sync resumed; shifts correct again. |\n"
+    )
+    diags = lint_text(text, select=["PM501", "PM502"]).diagnostics
+    assert [(d.code, text[d.start : d.end]) for d in diags] == [("PM501", "2 Feb 14:10 BST")]
+    assert "13:10 GMT" in diags[0].message
 
 
 # -- hard negatives ---------------------------------------------------------------------------

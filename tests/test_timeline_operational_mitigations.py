@@ -9,13 +9,19 @@ milestone, so PM504 must not say the timeline never marks one. Four classes of w
   300 ms"), and the run that repairs what the fault did finishing ("refund job completed
   for all affected customers");
 - the job or query doing the harm stopped by the responders ("killed the runaway report
-  query").
+  query");
+- what sends the harm to people switched off ("turns off the automatic renewal emails"),
+  a fix installed or put out ("installs the fix on all kiosks", "Hotfix 4.2.1 deployed"),
+  the harm told stopping after a step ("rule deleted; no further drops") or the faulty part
+  taken out ("removes the offending redirect").
 
 Look-alikes stay clean: a deploy or a rollout that begins (the change, not the cure), a
 rollback planned or failing, a pause caused by the fault or done for maintenance, a
 measure that goes up ("CPU up on all nodes"), a part that restarts by itself (a crash), a
 return to work still awaited or qualified, a run of another kind or one that failed, and
-a job stopped by the system (the OOM killer, a timeout) rather than by the responders.
+a job stopped by the system (the OOM killer, a timeout) rather than by the responders;
+a switch-off that caused the harm, is backstory or silenced a safeguard, a fix planned,
+waited on, put on a test system or that did not hold, and "no further" bookkeeping.
 Sentences are written for these tests.
 """
 
@@ -90,6 +96,27 @@ def _ends_impact(event: str) -> bool:
         "p95 latency back below 300 ms",
         "Error rate falls under 0.1%",
         "Response times back within the SLO",
+        # what sends the harm to people switched off
+        "Brightline switch off automatic reminders for all four surgeries",
+        "Vendor turns off the automatic renewal emails for every account",
+        "Switched off outbound SMS notifications for the affected region",
+        "Ops disabled scheduled invoice emails while the bug is open",
+        "The support lead suspends automated dunning messages",
+        "Ana turns off the weekly digest emails",
+        # a fix installed or put out
+        "Brightline install a fix from the app supplier and send test reminders",
+        "Vendor installs the fix on all kiosks",
+        "Engineers install the hotfix on the two failing hosts",
+        "Hotfix 4.2.1 deployed",
+        "Hotfix for the parser deployed to all regions",
+        "Deploys a fix for the pagination bug",
+        # the harm told stopping after a step, or the faulty part taken out
+        "Lifecycle rule removed in production; no further losses",
+        "Offending firewall rule deleted; no further drops",
+        "Removed the faulty cron entry; no more duplicate charges",
+        "The bad route was removed and no further errors appear",
+        "Removes the offending redirect",
+        "Hotfix applied; no more double charges",
     ],
 )
 def test_operational_wording_marks_a_mitigation(event: str) -> None:
@@ -169,6 +196,41 @@ def test_operational_wording_marks_a_mitigation(event: str) -> None:
         "Error rate still above 5%",
         "Latency target is under 200 ms",
         "Timeouts return",
+        # switched off as the cause, as backstory, planned, or a safeguard
+        "The upgrade switched off automatic reminders without telling anyone",
+        "Automatic reminders had been switched off by mistake months earlier",
+        "A config change disabled outbound notifications for all tenants",
+        "We plan to switch off automatic reminders tomorrow",
+        "Should we turn off the renewal emails?",
+        "Nobody switched off the reminder emails",
+        "We forgot to switch off the renewal emails",
+        "Patients stop receiving reminder texts",
+        "Alert emails disabled during the migration",
+        "Turned off the alert notifications for the weekend",
+        "Switched off the automatic backups to save disk",
+        # a fix planned, waited on, on a test system, failing, or a patch that broke things
+        "Fix planned for Thursday's release",
+        "We will install a fix tomorrow",
+        "Vendor says a fix will be deployed next week",
+        "Waiting for the supplier to install a fix",
+        "Fix ready for review",
+        "Hotfix deployment scheduled for 16:00",
+        "Engineers did not install the hotfix on the failing hosts",
+        "Hotfix deployed to staging for testing",
+        "Hotfix deployed, but the errors continue",
+        "Deployed the fix to the test environment",
+        "The security patch installed overnight broke the print spooler",
+        # no further ... that is no harm stopping; a removal planned or long past
+        "No further action needed",
+        "No further updates from the vendor",
+        "No further alerts fired, so nobody looked",
+        "No further errors until Tuesday, when the job ran again",
+        "We hope to see no further losses after the change",
+        "Customers receive no further invoices after cancelling",
+        "Firewall rule removed during routine cleanup",
+        "Plan to remove the offending rule after review",
+        "Nobody removed the offending rule",
+        "The bad disk removed last year was never replaced",
     ],
 )
 def test_look_alikes_mark_no_mitigation(event: str) -> None:
@@ -192,6 +254,10 @@ _TIMELINE = (
         ("Depot machines accepting cards again", False),
         ("Fare config rollout begins on the south line", True),
         ("Machine CPU up on the north line", True),
+        ("Vendor switches off automatic fare top-up emails", False),
+        ("Engineers install a fix on the north line machines", False),
+        ("Fare config removed from the machines; no further declines", False),
+        ("Vendor says a fix will be installed next week", True),
     ],
 )
 def test_pm504_reads_operational_mitigations(lint_text: LintFn, event: str, reported: bool) -> None:

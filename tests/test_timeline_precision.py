@@ -5,6 +5,9 @@ their own, each with true positives and hard negatives on fixture documents writ
   timeline ("Timeline (UTC):", "Timeline, in CET:"), on a lead-in sentence ending with a
   colon, in a sentence saying the times are "in Pacific time". A timeline with no zone
   anywhere is still reported, and so is one whose "zone" is a region ("the Central region").
+* a table whose first time column ("Hour") counts elapsed hours read on the column whose
+  cells are clock times; a "Time" column of times is kept beside another, and counts are
+  no clock.
 * PM503, the stated duration measured to where the impact ended (a resolution that says the
   system recovered, or any mitigation row), never to a bookkeeping row ("Incident closed",
   "Postmortem meeting scheduled", "Status page set to Resolved"). A duration shorter than
@@ -214,6 +217,51 @@ def test_a_zone_column_with_one_zone_is_the_timelines_zone(lint_text: LintFn) ->
         "| 09:14 | Alert fires |\n| 09:20 | Incident declared |\n"
     )
     assert lint_text(plain, select=["PM501"]).diagnostics
+
+
+# -- a table whose first time column counts hours: the clock is in another column ------------
+
+_ELAPSED = (
+    "# Ledger export stall\n\n## Timeline\n\nAll times UTC.\n\n"
+    "| Hour | Time | Event |\n|---|---|---|\n"
+    "| - | 11 Jun 22:40 | Export job settings changed. |\n"
+    "| 0 | 12 Jun 06:15 | An analyst reports a missing ledger file. |\n"
+    "| 2 | 12 Jun 08:20 | Job settings reverted; exports run again. |\n"
+    "| {a} | 13 Jun {t1} | Missing files sent again to the bank. |\n"
+    "| {b} | 13 Jun {t2} | The bank confirms receipt. |\n"
+)
+
+
+def test_an_elapsed_hour_column_gives_way_to_the_clock_column(lint_text: LintFn) -> None:
+    """ "| Hour | Time |" with elapsed hours ("-", "0", "26") under "Hour": the rows are
+    read on the clock of the column whose cells are times, so a step back is found."""
+    text = _ELAPSED.format(a="30", t1="12:05", b="27", t2="09:10")
+    diags = lint_text(text, select=["PM501", "PM502"]).diagnostics
+    assert [(d.code, text[d.start : d.end]) for d in diags] == [("PM502", "13 Jun 09:10")]
+    cfg = resolve([Settings()])
+    tl = timeline_of(parse(text, cfg.template), cfg.pack, cfg.template)
+    assert [e.label for e in tl.entries][:2] == ["11 Jun 22:40", "12 Jun 06:15"]
+    ordered = _ELAPSED.format(a="27", t1="09:10", b="30", t2="12:05")
+    assert lint_text(ordered, select=["PM501", "PM502"]).diagnostics == []
+
+
+def test_a_named_time_column_of_times_is_kept_and_counts_are_no_clock(
+    lint_text: LintFn,
+) -> None:
+    """A "Time" column of clock times stays the time even beside another column of times
+    (an acknowledgement time may go back); a table of hours and counts has no clock."""
+    acked = (
+        "# T\n\n## Timeline\n\nAll times UTC.\n\n| Time | Acked | Event |\n|---|---|---|\n"
+        "| 09:02 | 09:20 | Disk alert on the build host. |\n"
+        "| 09:11 | 09:05 | Queue alert on the same host. |\n"
+        "| 09:30 | 09:31 | Old artifacts deleted; builds resume. |\n"
+    )
+    assert lint_text(acked, select=["PM502"]).diagnostics == []
+    counts = (
+        "# T\n\n## Timeline\n\nAll times UTC.\n\n| Hour | Failed logins | Note |\n"
+        "|---|---|---|\n| 7 | 1200 | peak |\n| 5 | 300 | falling |\n| 9 | 40 | normal |\n"
+    )
+    assert lint_text(counts, select=["PM501", "PM502"]).diagnostics == []
 
 
 # -- PM503: a latent cause days before the incident is not the impact start -------------------

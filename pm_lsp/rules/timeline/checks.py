@@ -56,7 +56,7 @@ def check_no_timezone(ctx: RuleContext) -> Iterator[Finding]:
     if not timed:
         return
     if tl.zone is not None or any(e.zone for e in timed):
-        yield from _mixed_zones(ctx, tl)
+        yield from _mixed_zones(ctx, tl) if tl.zone is not None else _lone_zones(ctx, tl)
         return
     anchor = tl.anchor
     a, e = (
@@ -94,6 +94,34 @@ def _mixed_zones(ctx: RuleContext, tl: Timeline) -> Iterator[Finding]:
                 ctx.pack.message(FAMILY, key, converted=converted, day=day, **fields),
                 severity=Severity.INFO,
                 data={"kind": "mixed-zone", "zone": zone, "declared": shown},
+            )
+
+
+#: at least this many entries without a zone make a zone given on a row or two the odd one
+_LONE_ZONE_BARE = 3
+
+
+def _lone_zones(ctx: RuleContext, tl: Timeline) -> Iterator[Finding]:
+    """A timeline that declares no zone, where a row or two in the middle give one ("10:02
+    UTC" among bare times): the bare times are on no stated clock, and the zoned row says
+    the writer had more than one clock in hand (a vendor's message, a status page), so the
+    reader cannot tell whether the rest are on it. Reported on each zoned row, as the
+    missing zone is (a warning). A zone on the region's first time states it for the rows
+    below ("09:14 UTC", then bare times), and a region where a third or more of the times
+    give a zone is written zoned: neither is reported."""
+    for region in _by_region(tl).values():
+        timed = [e for e in region if e.reliable]
+        zoned = [e for e in timed if e.zone]
+        bare = len(timed) - len(zoned)
+        if not zoned or timed[0].zone or bare < _LONE_ZONE_BARE or len(zoned) * 3 > len(timed):
+            continue
+        for e in zoned:
+            zone = (e.zone or "").strip("() ")
+            yield Finding(
+                e.start,
+                e.end,
+                ctx.pack.message(FAMILY, "lone-zone", this=_label(e), zone=zone, others=bare),
+                data={"kind": "lone-zone", "zone": zone, "entries": len(timed)},
             )
 
 

@@ -2082,7 +2082,7 @@ class _Extractor:
             self._declare(doc.masked[c.start : c.end], c.start, bare=True)
         self._zone_column(t, heads)
         ncols = len(heads) if heads else max((len(r) for r in t.rows), default=0)  # HTML
-        time_col = next((i for i, h in enumerate(heads) if h in w.time_cols), None)
+        time_col = self._time_column(t, heads)
         date_cols = [i for i, h in enumerate(heads) if h in w.date_cols and i != time_col]
         # of several ("Day", "Date"), the one whose cells parse as dates
         date_col = max(
@@ -2097,11 +2097,7 @@ class _Extractor:
         if time_col is None and date_col is not None:
             time_col, date_col = date_col, None
         if time_col is None:  # no header names it: the column whose cells parse as times
-            best, best_n = None, 0
-            for i in range(ncols):
-                n = sum(1 for r in t.rows if i < len(r) and self._cell_stamp(r[i]) is not None)
-                if n > best_n:
-                    best, best_n = i, n
+            best, best_n = self._timed_column(t, range(ncols))
             if best is None or best_n * 2 < len(t.rows):
                 return
             time_col = best
@@ -2135,6 +2131,32 @@ class _Extractor:
             ev = row[event_col] if event_col is not None and event_col < len(row) else cell
             status = self._status(row, heads)
             self._add(st, cell.start, ev.start, ev.end, "table", date, given, status)
+
+    def _timed_column(self, t: Table, cols: Iterable[int]) -> tuple[int | None, int]:
+        """Of ``cols``, the column with the most cells that parse as times, and how many."""
+        best, best_n = None, 0
+        for i in cols:
+            n = sum(1 for r in t.rows if i < len(r) and self._cell_stamp(r[i]) is not None)
+            if n > best_n:
+                best, best_n = i, n
+        return best, best_n
+
+    def _time_column(self, t: Table, heads: list[str]) -> int | None:
+        """The column the header names as the time, and of several ("| Hour | Time |") the
+        one whose cells read as times. A named column whose cells are mostly not times (an
+        "Hour" of elapsed hours, "-", "0", "26", beside "3 Mar 14:20") gives way to another
+        whose cells mostly are, so the timeline is read on its clock."""
+        named = [i for i, h in enumerate(heads) if h in self.w.time_cols]
+        if not named:
+            return None
+        half = len(t.rows) / 2
+        best, best_n = self._timed_column(t, named)
+        if best is not None and best_n >= half:
+            return best
+        other, other_n = self._timed_column(t, (i for i in range(len(heads)) if i not in named))
+        if other is not None and other_n > half and other_n > best_n:
+            return other
+        return best if best is not None else named[0]
 
     def _status(self, row: Sequence[Any], heads: list[str]) -> str | None:
         """The status word in the row's status column ("| 14:41 | Identified | ... |")."""
