@@ -161,3 +161,29 @@ def test_how_the_fault_or_the_alarm_worked_is_no_amount(lint_text: LintFn) -> No
     assert _reported(lint_text, harm[:2], "Summary") == harm[:2]
     timed = "- 09:12 — The lag alarm uses a 15-minute window, which accounts for most of the wait."
     assert _reported(lint_text, [timed, clean[0]], "Detection") == []
+
+
+def test_what_became_of_things_after_a_no_loss_answer_is_its_amount(lint_text: LintFn) -> None:
+    """After a no-loss answer (before it in the paragraph, or opening its sentence before a
+    semicolon), a statement that the things were only late or only held back ("affected
+    timing only", "late, not wrong", "simply not delivered") goes on with that answer; harm
+    told of people after it still owes its amount."""
+    clean = [
+        "About 8,400 of 61,000 push alerts were held back. Alerts on the old app were spared."
+        " Several depots asked the desk for help. No alert content or rider data was lost or"
+        " exposed; dropped alerts were simply not delivered.",
+        "About 8,400 of 61,000 push alerts were held back. Several depots asked the desk for"
+        " help. No alert content or rider data was\nlost or exposed; dropped alerts were simply"
+        "\nnot delivered.",
+        "The batch held 3,120 transfers worth EUR 2.2 million. No transfers were lost or"
+        " duplicated. The outage affected timing only.",
+        "The run held 9,020 payouts. No payouts were lost. Payouts to sellers were late,"
+        " not wrong.",
+    ]
+    harm = [
+        "No payments were lost. The outage affected many riders.",
+        "No records were lost. Riders could not tap in at the gates.",
+    ]
+    for line in clean:
+        assert _reported(lint_text, [line], "Impact") == [], line
+    assert _reported(lint_text, harm, "Impact") == harm

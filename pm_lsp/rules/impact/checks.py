@@ -3529,11 +3529,23 @@ def _loss_answered(text: str, v: VagueImpact, at: int, lex: Lexicon) -> bool:
     block ("Data loss: none. Rejected quotes were never saved to the invoices", "No
     parcels went missing. Labels that failed to print were buffered and resent"): it
     tells what became of the stored or sent things (``data-fate-forms``), not of people,
-    and the answer before it is its amount. Class 1 of fix helper imp39."""
-    if at <= 0 or not lex.data_fate.search(text[at : at + (v.end - v.start)]):
+    and the answer before it is its amount ("The outage affected timing only" after "No
+    transfers were lost"). The answer may open the statement's own sentence, closed by a
+    semicolon before what became of the things. Class 1 of fix helper imp39."""
+    claim = re.sub(r"\s+", " ", text[at : at + (v.end - v.start)])  # a wrapped line
+    fate = lex.data_fate.search(claim)
+    if at < 0 or fate is None:
         return False
+    semi = claim.find(";")
+    if 0 < semi < fate.start() and any(p.search(claim[:semi]) for p in lex.data_loss):
+        # "No alert text or rider data was lost; dropped alerts were simply not delivered":
+        # the answer opens the sentence, and the clause after it tells no people's fate
+        return not any(
+            w in lex.people or _plural_of(w, lex.people)
+            for w in re.findall(r"[a-z]+", claim[semi:].lower())
+        )
     noun = (v.counted or v.noun).lower()
-    if noun in lex.people or _plural_of(noun, lex.people):
+    if at == 0 or noun in lex.people or _plural_of(noun, lex.people):
         return False
     before = text[:at]
     return any(p.search(before) for p in lex.data_loss)
