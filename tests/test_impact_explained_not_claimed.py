@@ -187,3 +187,17 @@ def test_what_became_of_things_after_a_no_loss_answer_is_its_amount(lint_text: L
     for line in clean:
         assert _reported(lint_text, [line], "Impact") == [], line
     assert _reported(lint_text, harm, "Impact") == harm
+
+
+def test_a_name_that_opens_with_a_digit_is_no_amount(lint_text: LintFn) -> None:
+    """A name such as "2FA" or "4G" holds a digit but counts nothing: a grade beside it
+    still owes its measure; a real figure beside it, or "10K", still gives one."""
+    vague = [
+        "Banks who rely on our gateway for 2FA saw significant drops in login success.",
+        "Stores on the 4G fallback saw substantial delays at checkout.",
+    ]
+    measured = [
+        "Shops on the 4G fallback saw 2,300 failed payments.",
+        "Shops saw significant delays on 10K card payments.",
+    ]
+    assert _reported(lint_text, vague + measured, "Summary") == vague

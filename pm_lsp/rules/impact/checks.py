@@ -324,8 +324,7 @@ class Lexicon:
 
         self.inability = Alternation(pack.words(FAMILY, "inability"))
         self.unknown_extent = Alternation(pack.words(FAMILY, "unknown-extent"))
-        #: phrases of a system out of service or open to anyone: whatever they are said of
-        #: faces the users (:mod:`pm_lsp.rules.impact.claims`)
+        #: a system out of service or open to anyone faces the users (``claims``)
         self.out_of_service = Alternation(
             pack.words(FAMILY, "out-of-service") + pack.words(FAMILY, "exposed-phrases")
         )
@@ -335,6 +334,7 @@ class Lexicon:
             window_words=ws("window-words"),
             recovery_words=ws("recovery-words"),
             status_words=ws("status-words"),
+            digit_names=ws("digit-names"),
             bounds=pack.words(FAMILY, "bounds") + pack.words(FAMILY, "zero-statements"),
         )
         self.user_devices = set(ws("user-devices"))
