@@ -125,3 +125,79 @@ def test_an_opening_comment_adverb_is_tone(lint_text: LintFn) -> None:
     diags = lint_text(text, select=["PM401"]).diagnostics
     at = text.index("seriously")
     assert [(d.start, d.end) for d in diags] == [(at, at + len("seriously"))]
+
+
+def test_how_the_fault_or_the_alarm_worked_is_no_amount(lint_text: LintFn) -> None:
+    """A span counted from an event, the lag a design was built for, a system that went on
+    working with nothing wrong told of it, a share of a delay put down to a cause, and a
+    grade too slight to move an alarm explain the fault or its detection; the same words
+    said of riders, of a failure or of a delay that fell on people still owe amounts."""
+    clean = [
+        "The tablets froze within a few seconds of launching the scanner view.",
+        "On the new firmware the reader app hung within a few seconds of starting.",
+        "The poller was built to wait, which is right in the usual case of a few seconds of lag.",
+        "The scheduler was made to be patient, which is correct in the common case of a few"
+        " minutes of lag.",
+        "The gateway kept answering from its local copy for a while after the database left.",
+        "The daemon carried on running from memory for some time before the restart.",
+        "The scrape interval accounts for most of the delay in detection.",
+        "Most of the lag came from the five-minute batching window.",
+        "Our alarm stayed quiet, because the broken region was too small a share to move the"
+        " fleet-wide average.",
+        "The pager never went off, since the failing shard was too small a part to trip the"
+        " global threshold.",
+    ]
+    harm = [
+        "Validators crashed for a while and riders could not pay.",
+        "Riders waited for a while at the gates.",
+        "The gateway kept failing for a while after the database went away.",
+        "The kiosks kept serving stale timetables for a while.",
+        "Too few drivers were on shift to cover the evening rush.",
+        "Most of the delay fell on riders at the two busiest stations.",
+        "The app crashed for a few minutes after every launch.",
+        "Ticket scanning stopped within a few minutes of the firmware push.",
+    ]
+    assert _reported(lint_text, clean + harm, "Root cause") == harm
+    assert _reported(lint_text, harm[:2], "Summary") == harm[:2]
+    timed = "- 09:12 — The lag alarm uses a 15-minute window, which accounts for most of the wait."
+    assert _reported(lint_text, [timed, clean[0]], "Detection") == []
+
+
+def test_what_became_of_things_after_a_no_loss_answer_is_its_amount(lint_text: LintFn) -> None:
+    """After a no-loss answer (before it in the paragraph, or opening its sentence before a
+    semicolon), a statement that the things were only late or only held back ("affected
+    timing only", "late, not wrong", "simply not delivered") goes on with that answer; harm
+    told of people after it still owes its amount."""
+    clean = [
+        "About 8,400 of 61,000 push alerts were held back. Alerts on the old app were spared."
+        " Several depots asked the desk for help. No alert content or rider data was lost or"
+        " exposed; dropped alerts were simply not delivered.",
+        "About 8,400 of 61,000 push alerts were held back. Several depots asked the desk for"
+        " help. No alert content or rider data was\nlost or exposed; dropped alerts were simply"
+        "\nnot delivered.",
+        "The batch held 3,120 transfers worth EUR 2.2 million. No transfers were lost or"
+        " duplicated. The outage affected timing only.",
+        "The run held 9,020 payouts. No payouts were lost. Payouts to sellers were late,"
+        " not wrong.",
+    ]
+    harm = [
+        "No payments were lost. The outage affected many riders.",
+        "No records were lost. Riders could not tap in at the gates.",
+    ]
+    for line in clean:
+        assert _reported(lint_text, [line], "Impact") == [], line
+    assert _reported(lint_text, harm, "Impact") == harm
+
+
+def test_a_name_that_opens_with_a_digit_is_no_amount(lint_text: LintFn) -> None:
+    """A name such as "2FA" or "4G" holds a digit but counts nothing: a grade beside it
+    still owes its measure; a real figure beside it, or "10K", still gives one."""
+    vague = [
+        "Banks who rely on our gateway for 2FA saw significant drops in login success.",
+        "Stores on the 4G fallback saw substantial delays at checkout.",
+    ]
+    measured = [
+        "Shops on the 4G fallback saw 2,300 failed payments.",
+        "Shops saw significant delays on 10K card payments.",
+    ]
+    assert _reported(lint_text, vague + measured, "Summary") == vague

@@ -100,7 +100,12 @@ class Amounts:
         recovery_words: Sequence[str] = (),
         status_words: Sequence[str],
         bounds: Sequence[str],
+        digit_names: Sequence[str] = (),
     ) -> None:
+        #: names that open with a digit ("2FA", "4G"): set aside like the other names
+        self.digit_names = re.compile(
+            rf"(?i)(?<![\w-])(?:{word_alternation(digit_names) or '(?!)'})(?![\w-])"
+        )
         self.points = re.compile(rf"(?i){_TIME}|{_DATE}")
         self.window_before = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(window_words)})\s+(?:about\s+|around\s+|"
@@ -165,7 +170,7 @@ class Amounts:
             return True
         rest = self.status.sub(" ", rest)
         rest = _NOT_A_COUNT.sub(" ", rest)
-        rest = _NAMES.sub(" ", rest)
+        rest = self.digit_names.sub(" ", _NAMES.sub(" ", rest))
         if _DIGIT.search(rest) or (not rest.isascii() and any(c.isdigit() for c in rest)):
             return True  # a count, a share, a duration ("24h", "~50 users", "80%")
         return bool(self.number_words.search(rest) or self.spelled_duration.search(rest))
@@ -190,6 +195,7 @@ class Amounts:
         if windowed:
             return True
         rest = _NOT_A_COUNT.sub(" ", _NAMES.sub(" ", self.status.sub(" ", rest)))
+        rest = self.digit_names.sub(" ", rest)
         if _DURATION.search(rest) or self.spelled_duration.search(rest) or _SHARE.search(rest):
             return True
         return any(

@@ -324,8 +324,7 @@ class Lexicon:
 
         self.inability = Alternation(pack.words(FAMILY, "inability"))
         self.unknown_extent = Alternation(pack.words(FAMILY, "unknown-extent"))
-        #: phrases of a system out of service or open to anyone: whatever they are said of
-        #: faces the users (:mod:`pm_lsp.rules.impact.claims`)
+        #: a system out of service or open to anyone faces the users (``claims``)
         self.out_of_service = Alternation(
             pack.words(FAMILY, "out-of-service") + pack.words(FAMILY, "exposed-phrases")
         )
@@ -335,6 +334,7 @@ class Lexicon:
             window_words=ws("window-words"),
             recovery_words=ws("recovery-words"),
             status_words=ws("status-words"),
+            digit_names=ws("digit-names"),
             bounds=pack.words(FAMILY, "bounds") + pack.words(FAMILY, "zero-statements"),
         )
         self.user_devices = set(ws("user-devices"))
@@ -585,6 +585,13 @@ class Lexicon:
         self.capability_verbs = set(ws("capability-verbs"))
         self.reason_nouns = set(ws("reason-nouns"))
         self.motive_marks = set(ws("motive-marks"))
+        self.attributing_verbs = set(ws("attributing-verbs"))
+        self.delay_nouns = set(ws("delay-nouns"))
+        self.alarm_measures = set(ws("alarm-measures"))
+        self.onset_preps = set(ws("onset-preps"))
+        self.case_nouns = set(ws("case-nouns"))
+        self.sustaining_verbs = set(ws("sustaining-verbs"))
+        self.sustained_verbs = set(ws("sustained-verbs"))
         self.program_modifiers = set(ws("program-modifiers"))
         self.toil_marks = set(ws("toil-marks"))
         self.question_verbs = set(ws("question-verbs"))  # who asked a quoted question
@@ -1163,6 +1170,8 @@ def _not_the_outage_time(tok: Token, lex: Lexicon) -> bool:
         or _habitual(tok, lex)
         or _worked_a_while(tok, lex)
         or _spent_on_response(tok, lex)
+        or _onset_or_case(tok, lex)
+        or _kept_working(tok, lex)
     ):
         return True
     if (
@@ -1175,6 +1184,62 @@ def _not_the_outage_time(tok: Token, lex: Lexicon) -> bool:
     verb = verb_above(tok)
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return "have" in aux and bool(aux & _PROJECTING)
+
+
+def _onset_or_case(tok: Token, lex: Lexicon) -> bool:
+    """Is the span of time ``tok`` counted from an act each user repeats (after one of
+    ``onset-preps``, with "of" and a verb after it: "froze within a few seconds of
+    launching") or the condition a design is built for (after "of" on one of
+    ``case-nouns``: "right in the usual case of a few seconds of lag")? The first tells how
+    the failure behaved, the second how the system was meant to work; neither is how long
+    anyone was harmed. "Sales stopped within a few minutes of the release" times the
+    incident and stays."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in lex.onset_preps:  # "of" on an act each user repeats, not an event
+        return any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(_an_act(g) for g in c.children)
+            for c in tok.children
+        )
+    return prep.lower_ == "of" and prep.head.lower_ in lex.case_nouns
+
+
+def _an_act(tok: Token) -> bool:
+    """Is ``tok``, after "of", a verb's "-ing" form: a clause ("of opening the map"), or a
+    bare gerund the small model reads as a noun ("of opening", no determiner)? "Of the
+    release" names an event."""
+    if tok.dep_ == "pcomp":
+        return True
+    return (
+        tok.dep_ == "pobj"
+        and tok.lower_.endswith("ing")
+        and not any(c.dep_ in ("det", "poss") for c in tok.children)
+    )
+
+
+def _kept_working(tok: Token, lex: Lexicon) -> bool:
+    """Is the span of time ``tok`` how long a system went on working (one of
+    ``sustained-verbs`` under one of ``sustaining-verbs``: "kept running from memory for a
+    while", "carried on answering from its cache for some time") with no object, no
+    manner and no effect told? It tells how the fault stayed hidden; "kept serving stale
+    prices for a while", "kept running slowly for a while" and "kept failing" stay."""
+    verb = verb_above(tok)
+    if verb.lemma_.lower() not in lex.sustained_verbs or any(
+        c.dep_ in ("dobj", "advmod", "neg", "acomp") for c in verb.children
+    ):
+        return False
+    if any(
+        t.lemma_.lower() in lex.effect_nouns or t.lower_ in lex.effect_adjectives
+        for t in verb.subtree
+    ):
+        return False
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "on":  # "carried on running"
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return False
+    return head.lemma_.lower() in lex.sustaining_verbs
 
 
 #: words that make a span a point before or after another ("a few minutes later",
@@ -3464,11 +3529,23 @@ def _loss_answered(text: str, v: VagueImpact, at: int, lex: Lexicon) -> bool:
     block ("Data loss: none. Rejected quotes were never saved to the invoices", "No
     parcels went missing. Labels that failed to print were buffered and resent"): it
     tells what became of the stored or sent things (``data-fate-forms``), not of people,
-    and the answer before it is its amount. Class 1 of fix helper imp39."""
-    if at <= 0 or not lex.data_fate.search(text[at : at + (v.end - v.start)]):
+    and the answer before it is its amount ("The outage affected timing only" after "No
+    transfers were lost"). The answer may open the statement's own sentence, closed by a
+    semicolon before what became of the things. Class 1 of fix helper imp39."""
+    claim = re.sub(r"\s+", " ", text[at : at + (v.end - v.start)])  # a wrapped line
+    fate = lex.data_fate.search(claim)
+    if at < 0 or fate is None:
         return False
+    semi = claim.find(";")
+    if 0 < semi < fate.start() and any(p.search(claim[:semi]) for p in lex.data_loss):
+        # "No alert text or rider data was lost; dropped alerts were simply not delivered":
+        # the answer opens the sentence, and the clause after it tells no people's fate
+        return not any(
+            w in lex.people or _plural_of(w, lex.people)
+            for w in re.findall(r"[a-z]+", claim[semi:].lower())
+        )
     noun = (v.counted or v.noun).lower()
-    if noun in lex.people or _plural_of(noun, lex.people):
+    if at == 0 or noun in lex.people or _plural_of(noun, lex.people):
         return False
     before = text[:at]
     return any(p.search(before) for p in lex.data_loss)
@@ -4457,6 +4534,45 @@ def _no_amount_told(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bo
         or _causal_share(phrase, lex)
         or _normal_told(phrase, lex)
         or _capability_told(phrase, lex)
+        or _attributed_share(phrase, lex)
+        or _too_slight_to_alarm(word, lex)
+    )
+
+
+def _attributed_share(phrase: Token, lex: Lexicon) -> bool:
+    """Is ``phrase`` a share of a delay (its "of" on one of ``delay-nouns``) put down to a
+    cause: the object of one of ``attributing-verbs``, after "for" under it, or its subject
+    with "from" ("which accounts for most of the lag", "much of the wait came from the
+    batch window")? It explains the delay measured elsewhere; "most of the delay fell on
+    riders" stays."""
+    of = next((c for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or obj.lemma_.lower() not in lex.delay_nouns:
+        return False
+    if phrase.dep_ == "pobj" and phrase.head.lower_ == "for":
+        return phrase.head.head.lemma_.lower() in lex.attributing_verbs
+    verb = phrase.head
+    if verb.lemma_.lower() not in lex.attributing_verbs:
+        return False
+    return phrase.dep_ == "dobj" or (
+        phrase.dep_ == "nsubj"
+        and any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+    )
+
+
+def _too_slight_to_alarm(word: Token, lex: Lexicon) -> bool:
+    """Is the grade ``word`` after "too", with an infinitive in its clause that names an
+    alarm or what it watches (``detection-nouns``, ``alarm-measures``: "too small a share
+    to shift the fleet-wide rate", "too few to trip the page")? It tells why the alarm
+    stayed quiet; "too few drivers came in to cover the rush" stays."""
+    if not any(c.dep_ == "advmod" and c.lower_ == "too" for c in word.children):
+        return False
+    watched = lex.detection_nouns | lex.alarm_measures
+    return any(
+        t.dep_ == "aux"
+        and t.lower_ == "to"
+        and any(x.lemma_.lower() in watched for x in t.head.subtree)
+        for t in verb_above(word).subtree
     )
 
 
