@@ -224,6 +224,8 @@ class Lexicon:
         self._rejections = _rejections_re(ws("mention-rejections"))
         self.people_nominals = frozenset(ws("people-nominals"))
         self.model_words = frozenset(ws("model-words"))
+        self.feature_modifiers = frozenset(ws("feature-modifiers"))
+        self.feature_switches = frozenset(ws("feature-switches"))
         self.unaddressed_nominals = frozenset(ws("unaddressed-nominals"))
         self.habit_verbs = frozenset(ws("habit-verbs"))
         self.habit_adverbs = frozenset(ws("habit-adverbs"))
@@ -266,6 +268,7 @@ class Lexicon:
         self.rhetorical_openers = tuple(ws("rhetorical-question-openers"))
         self.rhetorical_turns = Standalone(ws("rhetorical-question-turns"), spaces=False)
         self.list_objects = frozenset(ws("listed-work-objects"))
+        self._claim_guard = _claim_guard_re(ws("account-claim-verbs"), ws("account-claim-gerunds"))
 
     def fields_follow(self, raw: str, at: int) -> bool:
         """Do the item's inline fields open at ``at`` of ``raw`` (" - owner: …", "(due:
@@ -281,6 +284,14 @@ class Lexicon:
         rest = text[m.end() :].lstrip()
         tail = self.account_tails.search(rest)
         return tail is not None and tail.start() == 0
+
+    def checks_a_claim(self, text: str, m: re.Match[str]) -> bool:
+        """Is the people phrase ``m`` ("double-check") a check of what the writers are about
+        to state, not a habit asked of anyone: "before we say that in writing", "before
+        publishing the figure" after it (``account-claim-verbs``, ``-gerunds``)? One fact
+        is verified for the account; no one is asked to behave differently."""
+        guard = self._claim_guard
+        return guard is not None and guard.search(text, m.end()) is not None
 
     def mentioned(self, text: str, start: int, end: int) -> bool:
         """Is ``text[start:end]`` (a people phrase) quoted to be turned down rather than
@@ -819,6 +830,16 @@ def _lower_forms(
 
 #: a negation in a sentence: what it says nobody must do is no demand
 _NEGATED = re.compile(r"(?i)\b(?:not|never|nobody|no one|no longer)\b|n[’']t\b")
+
+
+def _claim_guard_re(verbs: list[str], gerunds: list[str]) -> re.Pattern[str] | None:
+    """:meth:`Lexicon.checks_a_claim`'s pattern: "before", then the writers ("we", "I")
+    and a verb of stating, or a gerund of stating."""
+    if not verbs and not gerunds:
+        return None
+    said = "|".join(map(re.escape, verbs)) or r"(?!x)x"
+    saying = "|".join(map(re.escape, gerunds)) or r"(?!x)x"
+    return re.compile(rf"(?i)\bbefore\s+(?:(?:we|i)\s+(?:{said})|(?:{saying}))\b")
 
 
 def _watch_patterns(
