@@ -365,13 +365,25 @@ def _imperative_in_noun_phrase(first: Token, root: Token | None) -> bool:
     HSM failover quarterly": "Exercise" a compound of "HSM", the root) or the phrase's
     head is joined to a second imperative ("Exercise relay failover quarterly and send the
     result …"): an imperative, not an item with no verb. "Exercise schedule for Q3", a
-    noun by its tag with nothing joined, stays a noun phrase."""
+    noun by its tag with nothing joined, stays a noun phrase. The second imperative may
+    hang lower in the phrase, right after "and"/"or" ("Display payout windows on the ops
+    calendar and block rebuilds …": "block" joined to "calendar")."""
     if not is_verb_base(first):
         return False
     return first.tag_ == "VB" or (
         root is not None
         and root.i != first.i
-        and any(c.dep_ == "conj" and c.tag_ in ("VB", "VBP") for c in root.children)
+        and (
+            any(c.dep_ == "conj" and c.tag_ in ("VB", "VBP") for c in root.children)
+            or any(_second_imperative(t) for t in root.subtree)
+        )
+    )
+
+
+def _second_imperative(t: Token) -> bool:
+    """A base-form verb joined by "and"/"or" right before it ("… and block …")."""
+    return (
+        t.dep_ == "conj" and t.tag_ == "VB" and t.i > 0 and t.doc[t.i - 1].lower_ in ("and", "or")
     )
 
 
