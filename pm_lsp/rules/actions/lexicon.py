@@ -410,7 +410,7 @@ class Lexicon:
         self.modelling = frozenset(ws("modelling-objects"))
         self._item_reference = _item_reference(ws("item-nouns"), ws("item-pointers"))
         self._list_review = _list_review(ws("reviewed-list-nouns"), ws("reviewed-list-pointers"))
-        self._watch = _watch_patterns(ws("watch-phrases"), ws("watch-demands"), ws("watch-askers"))
+        self._watch = _watch_patterns(ws)
         self._read_writers(ws)
 
     def _read_demands(self, ws: Callable[[str], list[str]], commit_words: list[str]) -> None:
@@ -843,17 +843,30 @@ def _claim_guard_re(verbs: list[str], gerunds: list[str]) -> re.Pattern[str] | N
 
 
 def _watch_patterns(
-    phrases: list[str], demands: list[str], askers: list[str]
+    ws: Callable[[str], list[str]],
 ) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """:meth:`Lexicon.watch_phrase`' patterns: the phrase after a verb that asks someone,
-    and after a subject (group ``who``) and a demand word."""
+    """:meth:`Lexicon.watch_phrase`' patterns: the phrase (``watch-phrases``) after a verb
+    that asks someone (``watch-askers``), and after a subject (group ``who``) and a
+    demand word (``watch-demands``). A degree word (``watch-degrees``) may stand after the
+    phrase's first word ("remain more vigilant", "stay even more alert")."""
+    phrases, demands, askers, degrees = (
+        ws(f"watch-{k}") for k in ("phrases", "demands", "askers", "degrees")
+    )
     if not phrases:
         return None
 
     def alt(ws: list[str]) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len)[::-1])
 
-    phrase = rf"(?P<phrase>{alt(phrases)})\b"
+    degree = rf"(?:\s+(?:{alt(degrees)}))?" if degrees else ""
+
+    def graded(w: str) -> str:
+        first, _, rest = w.partition(" ")
+        tail = re.escape(rest).replace(r"\ ", r"\s+")
+        return re.escape(first) + (rf"{degree}\s+{tail}" if rest else "")
+
+    ordered = sorted(phrases, key=len)[::-1]
+    phrase = rf"(?P<phrase>{'|'.join(map(graded, ordered))})\b"
     adverb = r"(?:(?:all|always|also|really|still|now|each|every)\s+)?"
     return (
         re.compile(rf"(?i)\b(?:{alt(askers)})s?\s+(?:[\w'’-]+\s+){{1,4}}?to\s+{adverb}{phrase}"),
