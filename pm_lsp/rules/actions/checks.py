@@ -690,7 +690,9 @@ def judge(
     if pm is not None and prose and lex.cares_for_account(text, pm):
         return None  # "we want to be careful here": care over the writers' own account
     if pm is not None and lex.checks_a_claim(text, pm):
-        pm = None  # "… to double-check that before we say it": one fact, no habit
+        if prose:
+            return None  # "I'd want billing to double-check before we say so": a remark
+        pm = None  # "Double-check the figure before we confirm it": one fact, no habit
     if pm is not None and lex.mentioned(text, pm.start(), pm.end()):
         pm = None  # "'Be more careful' is no fix": the phrase turned down, not asked
     if pm is not None and firm_only and not _firmly_planned(toks, lex):
