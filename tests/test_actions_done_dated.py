@@ -31,6 +31,10 @@ def _asked(lint_text: LintFn, item: str) -> set[str]:
         "Owner: Ines Roth, done 30 November, ticket OPS-7.",
         "Pin the relay image digest — @ines — completed nov 28 — OPS-10",
         "Move the relay cron into the scheduler (@omar, closed 2026-11-30, OPS-11)",
+        # the label and its day set apart by a comma
+        "Drop the expiry rule from the relay log bucket (done, 4 Nov).",
+        "Restore the relay configs from the nightly backup (completed, 2026-11-06)",
+        "Rotate the relay signing keys — finished, 5 Nov",
     ],
 )
 def test_a_done_label_with_its_day_marks_the_item_done(lint_text: LintFn, item: str) -> None:
@@ -44,6 +48,8 @@ def test_a_done_label_with_its_day_marks_the_item_done(lint_text: LintFn, item: 
         "ticket OPS-9.",
         "Add a relay disk alert; it is to be done 3 December. Owner: Omar Haddad, OPS-12.",
         "Rotate the relay keys. Owner: Omar Haddad, done by 10 December, ticket OPS-8.",
+        "Add a check that the relay sync is done, 4 times a day.",
+        "Mark relay runs done, 12 Nov is the last day for it.",
     ],
 )
 def test_a_done_word_that_reports_nothing_done(lint_text: LintFn, item: str) -> None:

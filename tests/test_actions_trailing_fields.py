@@ -117,3 +117,38 @@ def test_every_status_word_in_the_owner_field_names_no_one(lint_text: LintFn) ->
         if "PM302" not in _fields(lint_text, f"Add a spool alert — {w.title()} — P1 — SPL-9")
     ]
     assert owned == []
+
+
+#: owners the item-level fields missed: initials and a surname between dashes, a name and
+#: its team in brackets before comma fields, a given name that is also an English word,
+#: and a name (or its team in brackets) wrapped onto the item's next line
+OWNED_LIST = [
+    "Move the spool cron into the scheduler - K. Adebayo - P1 - SPL-204 - due 2026-02-10",
+    "Alert when the spool queue is an hour old – J.R. Mensah – P2 – SPL-207",
+    "Add a failover runbook for the spool job - Dana Whitley (Platform), by 3 March 2026, "
+    "ticket SPL-210.",
+    "Confirm the spool fix covers daylight saving - Tom Reid, by 15 May 2026, ticket SPL-211.",
+    "Add a second spool region, signed off by the platform lead - Mark\n  Osei, by 3 June "
+    "2026, ticket SPL-212.",
+    "The vendor to confirm the patch covers the spring change - Tom Reid\n  (Northgate), "
+    "by 1 April 2026, ticket SPL-213.",
+]
+#: look-alikes: a lettered item, a product name in the last field, a clause after the dash
+UNOWNED_LIST = [
+    "A. Add a spool alert on queue depth, P2, SPL-220",
+    "Pin the spool client - Postgres 16, by 3 May 2026, SPL-221",
+    "Add a lag alert - the vendor asked for it, by 3 May 2026, SPL-222",
+    "Add a spool disk alert - P2 - SPL-223",
+]
+
+
+def test_owners_after_dashes_are_counted_in_the_summary(lint_text: LintFn) -> None:
+    """One list of both kinds: the items with no owner get PM302, and the section's count
+    says how many of all the items lack one."""
+    items = OWNED_LIST + UNOWNED_LIST
+    text = "# Spool backlog\n\n## Action items\n\n" + "".join(f"- [ ] {i}\n" for i in items)
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    flagged = [i for i in items if any(d.start == text.index(i) for d in diags)]
+    assert flagged == UNOWNED_LIST
+    summary = [d.message for d in diags if "of" in d.message and "without" in d.message]
+    assert summary == [f"Action items without an owner: {len(UNOWNED_LIST)} of {len(items)}"]

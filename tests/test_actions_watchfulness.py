@@ -29,6 +29,10 @@ def _pm306(lint_text: LintFn, text: str) -> list[str]:
         ("Warehouse staff must pay closer attention to the freezer panel.", "pay closer attention"),
         ("Ask forklift drivers to remain watchful near the freezer doors.", "remain watchful"),
         ("The loading staff will stay vigilant during the evening unload.", "stay vigilant"),
+        # a degree word after the phrase's first word
+        ("Dock staff to remain more vigilant during night deliveries.", "remain more vigilant"),
+        ("Ask the porters to stay even more alert near the blast freezer.", "stay even more alert"),
+        ("Cold store operators must be extra watchful on hot days.", "be extra watchful"),
     ],
 )
 def test_watchfulness_asked_in_an_item_is_people_fixing(
@@ -65,6 +69,8 @@ def test_watchfulness_demanded_in_prose_is_people_fixing(lint_text: LintFn) -> N
         "The night porters stayed alert and closed the second door quickly.",
         "Thanks to the buzzer, nobody has to stay alert all night.",
         "The porter kept an eye on the temperature graph until it recovered.",
+        "The dock staff remained more vigilant for a week after the alarm.",
+        "With the new buzzer, porters no longer need to stay more alert at night.",
     ],
 )
 def test_watchfulness_described_in_prose_is_clean(lint_text: LintFn, sentence: str) -> None:

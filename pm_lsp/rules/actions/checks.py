@@ -365,13 +365,25 @@ def _imperative_in_noun_phrase(first: Token, root: Token | None) -> bool:
     HSM failover quarterly": "Exercise" a compound of "HSM", the root) or the phrase's
     head is joined to a second imperative ("Exercise relay failover quarterly and send the
     result …"): an imperative, not an item with no verb. "Exercise schedule for Q3", a
-    noun by its tag with nothing joined, stays a noun phrase."""
+    noun by its tag with nothing joined, stays a noun phrase. The second imperative may
+    hang lower in the phrase, right after "and"/"or" ("Display payout windows on the ops
+    calendar and block rebuilds …": "block" joined to "calendar")."""
     if not is_verb_base(first):
         return False
     return first.tag_ == "VB" or (
         root is not None
         and root.i != first.i
-        and any(c.dep_ == "conj" and c.tag_ in ("VB", "VBP") for c in root.children)
+        and (
+            any(c.dep_ == "conj" and c.tag_ in ("VB", "VBP") for c in root.children)
+            or any(_second_imperative(t) for t in root.subtree)
+        )
+    )
+
+
+def _second_imperative(t: Token) -> bool:
+    """A base-form verb joined by "and"/"or" right before it ("… and block …")."""
+    return (
+        t.dep_ == "conj" and t.tag_ == "VB" and t.i > 0 and t.doc[t.i - 1].lower_ in ("and", "or")
     )
 
 
@@ -677,6 +689,10 @@ def judge(
     pm = lex.people_phrase(text)
     if pm is not None and prose and lex.cares_for_account(text, pm):
         return None  # "we want to be careful here": care over the writers' own account
+    if pm is not None and lex.checks_a_claim(text, pm):
+        if prose:
+            return None  # "I'd want billing to double-check before we say so": a remark
+        pm = None  # "Double-check the figure before we confirm it": one fact, no habit
     if pm is not None and lex.mentioned(text, pm.start(), pm.end()):
         pm = None  # "'Be more careful' is no fix": the phrase turned down, not asked
     if pm is not None and firm_only and not _firmly_planned(toks, lex):
@@ -865,13 +881,19 @@ def judge(
     ):
         # the people after the verb (up to a bracket or colon: "(owner: @ana)" is a field,
         # not whom the verb is aimed at), or its passive subject ("staff be reminded of …")
-        objs = [
-            *itertools.takewhile(
-                lambda o: o.text not in _FIELD_OPENERS, toks[verb.i + 1 : verb.i + 7]
-            ),
-            *(c for c in verb.children if c.dep_ == "nsubjpass"),
-        ]
-        after = _WORDS_HYPHEN.findall(text[verb.idx - toks[0].idx + len(verb.text) :].lower())
+        # and never past an infinitive's "to": "Ask the vendor to send us the change list"
+        # asks the vendor, whatever the errand names
+        aimed = list(
+            itertools.takewhile(
+                lambda o: o.text not in _FIELD_OPENERS and o.tag_ != "TO",
+                toks[verb.i + 1 : verb.i + 7],
+            )
+        )
+        objs = [*aimed, *(c for c in verb.children if c.dep_ == "nsubjpass")]
+        stop = aimed[-1].idx + len(aimed[-1].text) if aimed else verb.idx + len(verb.text)
+        after = _WORDS_HYPHEN.findall(
+            text[verb.idx - toks[0].idx + len(verb.text) : stop - toks[0].idx].lower()
+        )
         if (
             any(
                 o.lower_ in lex.people_nouns
@@ -1403,6 +1425,8 @@ def _people_nominal(toks: Sequence[Token], lex: Lexicon) -> str | None:
         low, lemma = t.lower_, t.lemma_.lower()
         head = t
         if low in lex.people_nominals or lemma in lex.people_nominals:
+            if _product_feature(t, lex):
+                continue  # "Turn off automatic reminders": the system's, no one's behaviour
             if t.dep_ in ("compound", "amod") and t.head.pos_ in ("NOUN", "PROPN"):
                 if t.head.lower_ not in lex.people_formats:
                     continue  # "Training data", "Reminder emails", "retraining time"
@@ -1428,6 +1452,28 @@ def _people_nominal(toks: Sequence[Token], lex: Lexicon) -> str | None:
         ]
         return None if trainees else _phrase_up_to(head)
     return None
+
+
+def _product_feature(nominal: Token, lex: Lexicon) -> bool:
+    """Is a people nominal ("reminders") a feature of the product, sent by a system: one
+    a ``feature-modifiers`` word modifies ("automatic reminders", "SMS reminders"), or the
+    subject or object of a ``feature-switches`` verb ("Disable reminders over the clock
+    change", "page the desk when reminders are switched off")? A reminder a system sends
+    is a system change, as "Remind on-call automatically" is (:func:`_automated`)."""
+    mods = [c for x in (nominal, nominal.head) for c in x.children if c.dep_ in _MODIFIERS]
+    if any(m.lower_ in lex.feature_modifiers for m in mods if m is not nominal):
+        return True
+    verb = nominal.head
+    if nominal.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    parts = [p.lower_ for p in verb.children if p.dep_ == "prt"]
+    lemma = verb.lemma_.lower()
+    return lemma in lex.feature_switches or any(
+        f"{lemma} {p}" in lex.feature_switches for p in parts
+    )
+
+
+_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 
 
 def _trains_a_thing(head: Token, nominal: Token, lex: Lexicon) -> bool:

@@ -758,15 +758,16 @@ class _Words:
     def _done_dated(self) -> re.Pattern[str] | None:
         """A done label and the day the work was finished, as a field of its own among
         the item's fields ("Owner: Ines, done 10 December, ticket OPS-7", "— completed
-        2026-11-30 —", "(closed nov 28)"): the item reports work finished. "done by 10
-        December" (a target) and "marks runs done 10 times" stay open."""
+        2026-11-30 —", "(closed nov 28)", "(done, 4 Nov)"): the item reports work
+        finished. "done by 10 December" (a target) and "marks runs done 10 times" stay
+        open."""
         labels = [str(v) for v in self._fields.get("done-labels", [])]
         if not labels:
             return None
         label = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
         return re.compile(
             r"(?:^|(?<=[,;(\[|\u2013\u2014])|(?<=\s-))\s*"
-            rf"(?i:{label})\s*:?\s+(?:on\s+)?(?:{_DATE}|{_DAY_MONTH})"
+            rf"(?i:{label})\s*[:,]?\s+(?:on\s+)?(?:{_DATE}|{_DAY_MONTH})"
             r"(?=\s*(?:[,;)\]|\u2013\u2014]|\s-\s|\.?\s*$|\.\s))"
         )
 

@@ -224,6 +224,8 @@ class Lexicon:
         self._rejections = _rejections_re(ws("mention-rejections"))
         self.people_nominals = frozenset(ws("people-nominals"))
         self.model_words = frozenset(ws("model-words"))
+        self.feature_modifiers = frozenset(ws("feature-modifiers"))
+        self.feature_switches = frozenset(ws("feature-switches"))
         self.unaddressed_nominals = frozenset(ws("unaddressed-nominals"))
         self.habit_verbs = frozenset(ws("habit-verbs"))
         self.habit_adverbs = frozenset(ws("habit-adverbs"))
@@ -266,6 +268,7 @@ class Lexicon:
         self.rhetorical_openers = tuple(ws("rhetorical-question-openers"))
         self.rhetorical_turns = Standalone(ws("rhetorical-question-turns"), spaces=False)
         self.list_objects = frozenset(ws("listed-work-objects"))
+        self._claim_guard = _claim_guard_re(ws("account-claim-verbs"), ws("account-claim-gerunds"))
 
     def fields_follow(self, raw: str, at: int) -> bool:
         """Do the item's inline fields open at ``at`` of ``raw`` (" - owner: …", "(due:
@@ -281,6 +284,14 @@ class Lexicon:
         rest = text[m.end() :].lstrip()
         tail = self.account_tails.search(rest)
         return tail is not None and tail.start() == 0
+
+    def checks_a_claim(self, text: str, m: re.Match[str]) -> bool:
+        """Is the people phrase ``m`` ("double-check") a check of what the writers are about
+        to state, not a habit asked of anyone: "before we say that in writing", "before
+        publishing the figure" after it (``account-claim-verbs``, ``-gerunds``)? One fact
+        is verified for the account; no one is asked to behave differently."""
+        guard = self._claim_guard
+        return guard is not None and guard.search(text, m.end()) is not None
 
     def mentioned(self, text: str, start: int, end: int) -> bool:
         """Is ``text[start:end]`` (a people phrase) quoted to be turned down rather than
@@ -399,7 +410,7 @@ class Lexicon:
         self.modelling = frozenset(ws("modelling-objects"))
         self._item_reference = _item_reference(ws("item-nouns"), ws("item-pointers"))
         self._list_review = _list_review(ws("reviewed-list-nouns"), ws("reviewed-list-pointers"))
-        self._watch = _watch_patterns(ws("watch-phrases"), ws("watch-demands"), ws("watch-askers"))
+        self._watch = _watch_patterns(ws)
         self._read_writers(ws)
 
     def _read_demands(self, ws: Callable[[str], list[str]], commit_words: list[str]) -> None:
@@ -821,18 +832,41 @@ def _lower_forms(
 _NEGATED = re.compile(r"(?i)\b(?:not|never|nobody|no one|no longer)\b|n[’']t\b")
 
 
+def _claim_guard_re(verbs: list[str], gerunds: list[str]) -> re.Pattern[str] | None:
+    """:meth:`Lexicon.checks_a_claim`'s pattern: "before", then the writers ("we", "I")
+    and a verb of stating, or a gerund of stating."""
+    if not verbs and not gerunds:
+        return None
+    said = "|".join(map(re.escape, verbs)) or r"(?!x)x"
+    saying = "|".join(map(re.escape, gerunds)) or r"(?!x)x"
+    return re.compile(rf"(?i)\bbefore\s+(?:(?:we|i)\s+(?:{said})|(?:{saying}))\b")
+
+
 def _watch_patterns(
-    phrases: list[str], demands: list[str], askers: list[str]
+    ws: Callable[[str], list[str]],
 ) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """:meth:`Lexicon.watch_phrase`' patterns: the phrase after a verb that asks someone,
-    and after a subject (group ``who``) and a demand word."""
+    """:meth:`Lexicon.watch_phrase`' patterns: the phrase (``watch-phrases``) after a verb
+    that asks someone (``watch-askers``), and after a subject (group ``who``) and a
+    demand word (``watch-demands``). A degree word (``watch-degrees``) may stand after the
+    phrase's first word ("remain more vigilant", "stay even more alert")."""
+    phrases, demands, askers, degrees = (
+        ws(f"watch-{k}") for k in ("phrases", "demands", "askers", "degrees")
+    )
     if not phrases:
         return None
 
     def alt(ws: list[str]) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len)[::-1])
 
-    phrase = rf"(?P<phrase>{alt(phrases)})\b"
+    degree = rf"(?:\s+(?:{alt(degrees)}))?" if degrees else ""
+
+    def graded(w: str) -> str:
+        first, _, rest = w.partition(" ")
+        tail = re.escape(rest).replace(r"\ ", r"\s+")
+        return re.escape(first) + (rf"{degree}\s+{tail}" if rest else "")
+
+    ordered = sorted(phrases, key=len)[::-1]
+    phrase = rf"(?P<phrase>{'|'.join(map(graded, ordered))})\b"
     adverb = r"(?:(?:all|always|also|really|still|now|each|every)\s+)?"
     return (
         re.compile(rf"(?i)\b(?:{alt(askers)})s?\s+(?:[\w'’-]+\s+){{1,4}}?to\s+{adverb}{phrase}"),

@@ -37,7 +37,7 @@ _GAP = re.compile(r"\s+")
 #: the colon between an owner's name and the task ("Priya: rotate …")
 _PREFIX_COLON = re.compile(r"[ \t]*:[ \t]+")
 _AND = re.compile(r",?\s+(?:and|&)\s+")
-_NEXT_PART = re.compile(r" (?=[^\W\d_a-z])")
+_NEXT_PART = re.compile(r"(?: |[ \t]*\r?\n[ \t]*)(?=[^\W\d_a-z])")
 #: the word after a link "to" ("Grace to write …")
 _TO_NEXT = re.compile(r"(?i)to\s+([\w'-]+)")
 #: a person written by initials: two or three capitals, alone ("MK", "JF")
@@ -51,6 +51,10 @@ _PASSIVE_LINK = re.compile(r"(?i)(?:will|to|shall)\s+be\b")
 #: a person's team in brackets after the name ("Ines (Billing) will …"): no digit, no
 #: nested bracket, a few words at most
 _TEAM_AFTER_NAME = re.compile(r"\s*\((?=[^\W\d_])[^()\[\]\d\n,;:]{1,32}\)")
+#: the comma or semicolon that ends a field after an item's last dash
+_FIELD_COMMA = re.compile(r"[,;]")
+#: a person written by initials and a surname: "L. Brandt", "J.R. Okafor", "H. Vasquez-Ortiz"
+_INITIALLED = re.compile(r"[A-Z]\.(?:[ ]?[A-Z]\.)?[ ]?[A-Z][a-z][\w'\u2019-]*")
 
 
 def item_label_re(labels: Iterable[str]) -> re.Pattern[str] | None:
@@ -349,15 +353,34 @@ class OwnerWords:
         if not dashes:
             return None
         a = dashes[-1].end()
-        end = self.name_at(text, a, loose=False)
+        end = (
+            self.name_at(text, a, loose=False)
+            or _initialled_at(text, a)
+            or self._field_before_details(text, a, details)
+        )
         if end is None:
             return None
-        rest = text[end:].rstrip().rstrip(".")
+        team = _TEAM_AFTER_NAME.match(text, end)  # "— Dana Ito (Platform), by 3 March"
+        rest = text[team.end() if team and self._team_bracket(team) else end :]
+        rest = rest.rstrip().rstrip(".")
         if not rest.strip() or (
             rest.lstrip()[:1] in (",", ";") and any(x >= end for x, _ in details)
         ):
             return a, end
         return None
+
+    def _field_before_details(
+        self, text: str, a: int, details: Sequence[tuple[int, int]]
+    ) -> int | None:
+        """ "— Tom Reid (Vendor), by 15 May, ticket VN-12": after the last dash, a field
+        up to a comma that a detail already read follows is the owner when it reads as
+        one between dashes does (:meth:`_field_owner`), a name whose given name is also
+        an English word ("Tom", "Mark") too. Where it ends, else None."""
+        comma = _FIELD_COMMA.search(text, a)
+        if comma is None or not any(x >= comma.end() for x, _ in details):
+            return None
+        seg = text[a : comma.start()].rstrip()
+        return a + len(seg) if seg and self._field_owner(seg) else None
 
     def _dash_field(self, text: str, details: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
         """ "Lint spool configs in CI — k.moreau — P1 — due 2026-11-20 — SPL-310",
@@ -390,7 +413,12 @@ class OwnerWords:
         to three words opening with a capital ("Spool tooling") that are no status, day or
         tool (``owner-field-non-names``, ``owner-claim-non-names``)? A placeholder ("TBD")
         is read too: PM302 reports it as not filled in."""
+        team = _TEAM_AFTER_NAME.search(seg)  # "Dana Ito (Platform)", "L. Brandt (Ops)"
+        if team is not None and team.end() == len(seg) and self._team_bracket(team):
+            seg = seg[: team.start()]
         if self.name_at(seg, 0, loose=False) == len(seg) or seg.lower() in self.placeholders:
+            return True
+        if _initialled_at(seg, 0) == len(seg):
             return True
         handle = _BARE_HANDLE.fullmatch(seg)
         if handle is not None:
@@ -454,6 +482,11 @@ class OwnerWords:
                 inner = text[team.start() : team.end()].strip()[1:-1].split()
                 return end if all(self._team_word(x) for x in inner) else None
         return None
+
+    def _team_bracket(self, team: re.Match[str]) -> bool:
+        """Does a bracket after a name (:data:`_TEAM_AFTER_NAME`) hold a team's name?"""
+        inner = team.group(0).strip()[1:-1].split()
+        return all(self._team_word(x) for x in inner)
 
     def _team_word(self, word: str) -> bool:
         """A word of a team's name in brackets: capitalised ("Billing", "Data Platform"); a
@@ -549,6 +582,14 @@ _CLAIM_OPENERS = frozenset(".!?;:,([\u2013\u2014-")
 #: the bare verb of a committee's motion after its subject ("… Manager agree …"); a form
 #: of "be" or "have" there makes it a report or a passive, not the work someone will do
 _BARE_VERB = re.compile(r"(?!(?:is|are|was|were|be|been|has|have|had)\b)[a-z]+\b(?![-'])")
+
+
+def _initialled_at(text: str, i: int) -> int | None:
+    """Where a person written by initials and a surname ("L. Brandt") starting at ``i``
+    ends, else None. Read only where a field stands (after an item's last dash, or as a
+    field between dashes), never as a subject: "A. Add the alert" opens a lettered item."""
+    m = _INITIALLED.match(text, i)
+    return m.end() if m is not None else None
 
 
 def _role_head_re(heads: list[str]) -> re.Pattern[str] | None:
