@@ -754,7 +754,7 @@ def test_initials_across_a_joining_word_spell_nothing(lint_text: LintFn) -> None
     (each word of such a run gives a letter) join two things, no expansion: the acronym is
     reported. An expansion with a preposition or an article inside still spells it."""
     cases = [
-        "The proxy streams bytes to the client and writes a copy. Later the CAW path was on.",
+        "The cache hands pages to the caller and writes a log. Later the CAW flag was set.",
         "Each relay forwards the frame to the router and logs it; the RAL flag stayed off.",
         "The agent fetches the manifest or retries twice before the MOR check runs.",
     ]

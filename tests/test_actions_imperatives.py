@@ -39,7 +39,7 @@ def _no_verb(lint_text: LintFn, item: str) -> bool:
         # the second imperative joined low in the phrase the first word was hung in
         "Display ledger batch windows on the ops calendar and block cluster maintenance "
         "that overlaps them without a Finance approval",
-        "Display payroll batch windows on the change calendar and block database "
+        "Display billing run windows on the release calendar and block storage "
         "maintenance during them",
     ],
 )

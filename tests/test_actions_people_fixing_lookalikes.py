@@ -1,6 +1,6 @@
 """PM306 only where people are asked to behave differently. Three look-alikes that stay
 clean: reminders that are a feature of the product, sent by a system ("Turn off automatic
-reminders over the clock change", "page the desk when reminders are switched off"); an
+reminders over the clock change", "page the rota lead if the reminders get switched off"); an
 errand asked of a supplier, whose infinitive happens to name us or a team ("Ask the
 vendor to send us the change list"); and a check of one fact the writers are about to
 state ("I'd like billing to double-check that before we confirm it"). The true
@@ -71,5 +71,5 @@ def test_a_check_before_a_statement_in_impact_prose_is_no_action(lint_text: Lint
 
 
 def test_a_habit_of_checking_in_lessons_is_still_people_fixing(lint_text: LintFn) -> None:
-    lines = ["Engineers should double-check the export config before we deploy it."]
+    lines = ["Our developers should double-check the export config before we ship it."]
     assert _flagged(lint_text, "Lessons learned", lines, items=False) == lines

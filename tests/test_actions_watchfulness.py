@@ -30,7 +30,7 @@ def _pm306(lint_text: LintFn, text: str) -> list[str]:
         ("Ask forklift drivers to remain watchful near the freezer doors.", "remain watchful"),
         ("The loading staff will stay vigilant during the evening unload.", "stay vigilant"),
         # a degree word after the phrase's first word
-        ("Dock staff to remain more vigilant during night deliveries.", "remain more vigilant"),
+        ("Yard crews to remain more vigilant on late shifts.", "remain more vigilant"),
         ("Ask the porters to stay even more alert near the blast freezer.", "stay even more alert"),
         ("Cold store operators must be extra watchful on hot days.", "be extra watchful"),
     ],

@@ -136,13 +136,13 @@ def test_how_the_fault_or_the_alarm_worked_is_no_amount(lint_text: LintFn) -> No
         "The tablets froze within a few seconds of launching the scanner view.",
         "On the new firmware the reader app hung within a few seconds of starting.",
         "The poller was built to wait, which is right in the usual case of a few seconds of lag.",
-        "The scheduler was made to be patient, which is correct in the common case of a few"
+        "The retry loop was tuned for patience, which is correct in the typical case of a few"
         " minutes of lag.",
         "The gateway kept answering from its local copy for a while after the database left.",
         "The daemon carried on running from memory for some time before the restart.",
-        "The scrape interval accounts for most of the delay in detection.",
+        "The polling cadence accounts for most of the lag in alerting.",
         "Most of the lag came from the five-minute batching window.",
-        "Our alarm stayed quiet, because the broken region was too small a share to move the"
+        "Our monitor never fired, as the faulty zone was too small a fraction to move the"
         " fleet-wide average.",
         "The pager never went off, since the failing shard was too small a part to trip the"
         " global threshold.",
@@ -155,11 +155,11 @@ def test_how_the_fault_or_the_alarm_worked_is_no_amount(lint_text: LintFn) -> No
         "Too few drivers were on shift to cover the evening rush.",
         "Most of the delay fell on riders at the two busiest stations.",
         "The app crashed for a few minutes after every launch.",
-        "Ticket scanning stopped within a few minutes of the firmware push.",
+        "Gate readers stopped within a few minutes of the app release.",
     ]
     assert _reported(lint_text, clean + harm, "Root cause") == harm
     assert _reported(lint_text, harm[:2], "Summary") == harm[:2]
-    timed = "- 09:12 — The lag alarm uses a 15-minute window, which accounts for most of the wait."
+    timed = "- 14:40 — The delay check averages 20 minutes; that accounts for most of the wait."
     assert _reported(lint_text, [timed, clean[0]], "Detection") == []
 
 
@@ -193,7 +193,7 @@ def test_a_name_that_opens_with_a_digit_is_no_amount(lint_text: LintFn) -> None:
     """A name such as "2FA" or "4G" holds a digit but counts nothing: a grade beside it
     still owes its measure; a real figure beside it, or "10K", still gives one."""
     vague = [
-        "Banks who rely on our gateway for 2FA saw significant drops in login success.",
+        "Lenders who use our 2FA service saw significant drops in sign-in success.",
         "Stores on the 4G fallback saw substantial delays at checkout.",
     ]
     measured = [

@@ -691,7 +691,7 @@ def judge(
         return None  # "we want to be careful here": care over the writers' own account
     if pm is not None and lex.checks_a_claim(text, pm):
         if prose:
-            return None  # "I'd want billing to double-check before we say so": a remark
+            return None  # "I'd want the ledger team to double-check the sum first": a remark
         pm = None  # "Double-check the figure before we confirm it": one fact, no habit
     if pm is not None and lex.mentioned(text, pm.start(), pm.end()):
         pm = None  # "'Be more careful' is no fix": the phrase turned down, not asked
@@ -790,7 +790,7 @@ def judge(
         if firm_only and not _firm(commit, lex):
             return None  # "we would need a second operator": an answer explains
         if _answers_reader(commit.verb, lex):
-            return None  # "we aim to reply within two working days": a service, no work
+            return None  # "we aim to reply inside three business days": a service, no work
         if text.rstrip().endswith("?"):
             return None  # "Do I need to restart anything?" in a FAQ: a reader's question
             # (a question is an open item only where follow-up work is listed)
@@ -1458,7 +1458,7 @@ def _product_feature(nominal: Token, lex: Lexicon) -> bool:
     """Is a people nominal ("reminders") a feature of the product, sent by a system: one
     a ``feature-modifiers`` word modifies ("automatic reminders", "SMS reminders"), or the
     subject or object of a ``feature-switches`` verb ("Disable reminders over the clock
-    change", "page the desk when reminders are switched off")? A reminder a system sends
+    change", "page the rota lead if the reminders get switched off")? A reminder a system sends
     is a system change, as "Remind on-call automatically" is (:func:`_automated`)."""
     mods = [c for x in (nominal, nominal.head) for c in x.children if c.dep_ in _MODIFIERS]
     if any(m.lower_ in lex.feature_modifiers for m in mods if m is not nominal):
@@ -2365,7 +2365,7 @@ def _firmly_planned(toks: Sequence[Token], lex: Lexicon) -> bool:
 
 def _answers_reader(verb: Token, lex: Lexicon) -> bool:
     """Does a commitment in prose promise how the writers answer the reader's own contact
-    ("we aim to reply within two working days", "we will try to answer every message
+    ("we aim to reply inside three business days", "we will try to answer every message
     within an hour", "our desk will get back to you")? A reply verb (``reply-verbs``, after
     an effort verb: "try to answer") with no object, or with the reader or their message as
     its object (``reply-objects``), is a service the reader can count on, told in an FAQ,

@@ -1220,8 +1220,8 @@ def _an_act(tok: Token) -> bool:
 
 def _kept_working(tok: Token, lex: Lexicon) -> bool:
     """Is the span of time ``tok`` how long a system went on working (one of
-    ``sustained-verbs`` under one of ``sustaining-verbs``: "kept running from memory for a
-    while", "carried on answering from its cache for some time") with no object, no
+    ``sustained-verbs`` under one of ``sustaining-verbs``: "kept running off its local buffer
+    for a bit", "carried on answering from its cache for some time") with no object, no
     manner and no effect told? It tells how the fault stayed hidden; "kept serving stale
     prices for a while", "kept running slowly for a while" and "kept failing" stay."""
     verb = verb_above(tok)
@@ -4542,7 +4542,7 @@ def _no_amount_told(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bo
 def _attributed_share(phrase: Token, lex: Lexicon) -> bool:
     """Is ``phrase`` a share of a delay (its "of" on one of ``delay-nouns``) put down to a
     cause: the object of one of ``attributing-verbs``, after "for" under it, or its subject
-    with "from" ("which accounts for most of the lag", "much of the wait came from the
+    with "from" ("the poll cadence accounts for most of the lag", "much of the wait came from the
     batch window")? It explains the delay measured elsewhere; "most of the delay fell on
     riders" stays."""
     of = next((c for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of"), None)

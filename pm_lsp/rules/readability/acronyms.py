@@ -334,8 +334,8 @@ def glossary_terms(text: str) -> tuple[str, ...]:
 
 
 def _glossary_line_terms(text: str) -> tuple[str, ...]:
-    """The acronyms a line of a glossary section defines together before its mark ("ANI /
-    ALI: Automatic Number Identification and ..."); one alone is :data:`_GLOSSARY_LINE`'s."""
+    """The acronyms a line of a glossary section defines together before its mark ("MTTD /
+    MTTR: Mean Time To Detect and ..."); one alone is :data:`_GLOSSARY_LINE`'s."""
     m = _TERMS_LINE.match(text)
     return () if m is None else glossary_terms(m.group(1))
 

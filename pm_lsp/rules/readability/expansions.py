@@ -499,7 +499,7 @@ def plausible_expansion(text: str, lower: bool, is_name: Callable[[str], bool]) 
     than a preposition between them (a conjunction giving a letter joins two things: "the
     client and writes" spells no CAW), no verb in the past or adverb after the first
     ("checked all backups", "noticed any slowdown", "script saturated the office" and
-    "purpose of automatically tagging" are none)."""
+    "habit of silently retrying" are none)."""
     words = _WORD.findall(text)
     if not words:
         return False
