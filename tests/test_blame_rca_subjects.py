@@ -7,7 +7,7 @@ for this file."""
 from __future__ import annotations
 
 import pytest
-from conftest import LintFn
+from conftest import LintFn, findings_by_paragraph
 
 
 def _doc(sentence: str, section: str = "Root cause") -> str:
@@ -105,3 +105,46 @@ def test_the_analysts_naming_causes_are_not_the_chains_end(
 )
 def test_a_finding_that_is_an_act_is_still_read(lint_text: LintFn, sentence: str, who: str) -> None:
     assert _rca(lint_text, _doc(sentence)) == [who]
+
+
+# -- credit for the recovery is no root cause ----------------------------------------------
+
+_CREDITED = [
+    "Priya traced the fault to a stale cache entry and shipped the fix within the hour.",
+    "Marta found the bug in the retry loop and rolled out a fix the same evening.",
+    "The platform team kept the checkout running on the standby region throughout the outage.",
+    "Our support staff kept customers informed while the queue drained.",
+    "Once Chen Wei looked at the lock metrics, the rollback took six minutes.",
+    "Jonas spotted the expired certificate and restored the gateway before the morning peak.",
+    "The night operators restored service by failing over to the second site.",
+    "Tomás identified the cause as a reused connection and fixed the pool settings.",
+]
+
+#: the look-alikes: the person's act is where the chain ends, with the same verbs
+_BLAMED = {
+    "Dev shipped the change without running the integration tests.": "Dev",
+    "Priya pushed a hotfix that skipped the review queue.": "Priya",
+    "Once Chen Wei restarted the primary, the replica fell out of sync.": "Chen Wei",
+    "The operator kept the old cron job running after the migration.": "The operator",
+    "Marta deployed the patch to the wrong cluster.": "Marta",
+    "Sven did not notice the disk alarm.": "Sven",
+    "Sven noticed the disk alarm but muted it.": "Sven",
+    "Ana found the runbook confusing and skipped step four.": "Ana",
+    "Once Ana deleted the index, the recovery took two days.": "Ana",
+    "Lena renewed the signing key on a whim.": "Lena",
+    "The operator restored the backup without checking it and overwrote the new orders.": (
+        "The operator"
+    ),
+}
+
+
+def test_credit_for_finding_or_restoring_is_no_root_cause(lint_text: LintFn) -> None:
+    """A root-cause section (or a Conclusion) that credits people with finding the problem,
+    shipping the remedy or keeping the service going ends at no one's fault; the same verbs
+    on an act that caused the harm still do. One document, one parse batch."""
+    sections = [("Root cause", [s]) for s in _CREDITED]
+    sections += [("Conclusion", ["The depot crews kept the trams moving during the outage."])]
+    sections += [("Root cause", [s]) for s in _BLAMED]
+    found = findings_by_paragraph(lint_text, sections, select=["PM107"])
+    assert {p: f for p, f in found.items() if f and p not in _BLAMED} == {}
+    assert {p: found[p] for p in _BLAMED} == {p: [f"PM107 {w}"] for p, w in _BLAMED.items()}

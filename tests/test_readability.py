@@ -376,3 +376,62 @@ def test_a_label_letter_ends_a_sentence_for_pm601(lint_text: LintFn) -> None:
     named = first.replace("backup link C.", "the engineer J.")
     text = f"# T\n\n## Summary\n\n{named} Okafor said that {second[0].lower()}{second[1:]}\n"
     assert [d.code for d in lint_text(text, select=["PM601"]).diagnostics] == ["PM601"]
+
+
+# -- what is no word of a sentence: an emphasised label, an acronym's expansion (PM601) -------
+
+
+def test_an_expansion_in_brackets_after_its_acronym_counts_with_it_as_one_word() -> None:
+    """The expansion PM603 asks for, written after the acronym ("NOC (network operations
+    centre)"), is one word with it, as the expansion before it is ("... centre (NOC)")."""
+    assert sentence_words("We paged the NOC (network operations centre) twice.") == 5
+    assert sentence_words("The SLOs (service level objectives) held.") == 3
+    assert sentence_words("The OCPP-Gateway\n(Open Charge Point Protocol) dropped.") == 3
+    assert sentence_words("The DB (database) filled up.") == 4
+    assert sentence_words("We restored by PITR (point-in-time recovery) at noon.") == 6
+    # a note after the expansion is words of the sentence: "behind the old ingress"
+    assert sentence_words("The ALB (application load balancer behind the old ingress) fell.") == 7
+    # no expansion: a note, a unit, a clause in brackets keep their words
+    for text in (
+        "We missed the RPO (15 minutes) by far.",
+        "The API (which was down for an hour) failed.",
+        "The EU (west) region served stale pages.",
+        "The VPN (as usual) dropped.",
+    ):
+        assert sentence_words(text) == count_words(text), text
+
+
+_CHARGERS = (
+    "across the depot the charging posts reported full power while the buses on them"
+    " gained no charge at all, so the morning rota started with eleven of the forty"
+    " vehicles short of their range"
+)
+
+
+@pytest.mark.parametrize("label", ["**Range shortfall:**", "*Range shortfall*:"])
+def test_an_emphasised_label_opening_a_sentence_is_no_word_of_it(
+    lint_text: LintFn, label: str
+) -> None:
+    sentence = f"Overnight {_CHARGERS}."  # 35 words: at the limit
+    assert count_words(sentence) == 35
+    text = f"# T\n\n## Impact\n\n- {label} {sentence}\n- **Fleet:** forty buses.\n"
+    assert lint_text(text, select=["PM601"]).diagnostics == []
+    longer = f"Overnight and into the early morning {_CHARGERS}."
+    text = f"# T\n\n## Impact\n\n- {label} {longer}\n- **Fleet:** forty buses.\n"
+    (d,) = lint_text(text, select=["PM601"]).diagnostics
+    assert text[d.start : d.end] == longer  # quoted from its first word, past the label
+    assert d.data == {"words": 40}
+
+
+def test_a_colon_in_plain_prose_leaves_every_word_counted(lint_text: LintFn) -> None:
+    # the look-alikes: a plain clause before a colon, and a label without emphasis
+    for lead in ("The cause was plain: overnight", "Range shortfall: overnight"):
+        text = f"# T\n\n## Impact\n\n{lead} {_CHARGERS}.\n"
+        (d,) = lint_text(text, select=["PM601"]).diagnostics
+        assert text[d.start : d.end].startswith(lead.split()[0])
+    # an acronym with its expansion after it, in a sentence long without the expansion
+    text = (
+        "# T\n\n## Impact\n\nThe BMS (battery management system) on each bus showed that"
+        f" {_CHARGERS} and the depot manager cancelled the first four school runs.\n"
+    )
+    assert [d.code for d in lint_text(text, select=["PM601"]).diagnostics] == ["PM601"]

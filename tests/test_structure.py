@@ -503,6 +503,18 @@ def test_metadata_field_synonyms_count() -> None:
         ("**Severity**: Category 2 (loss of telemetry, no loss of supply)", False),
         ("**Severity**: Sev 9 (two depots affected)", False),
         ("**Severity**: Banana (two depots affected)", False),
+        # the scheme a level is graded on, named after it, is neither label nor level
+        ("**Severity**: Severity 2 under the group's outage classification (two sites)", True),
+        ("**Severity**: Sev 3, per our severity matrix", True),
+        ("**Severity**: S1 on the internal incident scale", True),
+        ("**Severity**: Level 2 according to the operations framework", True),
+        ("**Severity**: Severity level 3", True),
+        ("**Severity**: Severity level 7", False),
+        ("**Severity**: Severity 7 under the group's outage classification", False),
+        ("**Severity**: Pending under the group's outage classification", False),
+        ("**Severity**: Severity 3 under review", False),
+        ("**Severity**: Severity 2 (whenever) per our matrix", False),
+        ("**Severity**: per our severity matrix", False),
         ("**Status**: Final (approved 2025-03-01)", True),
         ("**Status**: in review", True),
         ("**Status**: Draftish", False),  # a note may follow a status, not more letters

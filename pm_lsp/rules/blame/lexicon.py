@@ -437,6 +437,7 @@ class BlameLexicon:
         self.unfit_states = set(ws("unfit-states"))
         self.fit_states = set(ws("fit-states"))
         self.not_yet_words = set(ws("not-yet-words"))
+        self._read_credit(ws)  # and the opposite: people credited with the recovery
 
     def _read_failings(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a person's or a team's failing told as a noun and as the cause: the
@@ -587,6 +588,19 @@ class BlameLexicon:
         self._read_bl39(ws)
         self._read_bl41(ws)
         self._read_bl43(ws)
+
+    def _read_credit(self, ws: Callable[[str], list[str]]) -> None:
+        """PM107's words for credit given for the recovery (:mod:`pm_lsp.rules.blame.credit`)."""
+        self.credit_finding_verbs = set(ws("credit-finding-verbs"))
+        self.credit_verbs = set(ws("credit-verbs"))
+        self.credit_remedy_verbs = set(ws("credit-remedy-verbs"))
+        self.credit_remedy_nouns = set(ws("credit-remedy-nouns"))
+        self.credit_keeping_verbs = set(ws("credit-keeping-verbs"))
+        self.credit_keeping_states = set(ws("credit-keeping-states"))
+        self.credit_time_marks = set(ws("credit-time-marks"))
+        self.credit_looking_verbs = set(ws("credit-looking-verbs"))
+        self.credit_outcome_verbs = set(ws("credit-outcome-verbs"))
+        self.credit_spoilers = set(ws("credit-spoilers"))
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.credit import credited
 from pm_lsp.rules.blame.extract import group_member, person_name, subject_of
 from pm_lsp.rules.blame.findings import names_findings
 from pm_lsp.rules.blame.grammar import (
@@ -655,8 +656,8 @@ def _rca(ctx: _Ctx) -> None:
             if got is None or got[0].dep_ != "nsubj":
                 continue  # "the employee was converted": the person is not the agent
             subj, who = got
-            if _unnamed(subj, lex):
-                continue
+            if _unnamed(subj, lex) or credited(v, lex):
+                continue  # credited with the recovery: "Priya traced the fault and fixed it"
             ctx.add(
                 specs.rca_person.code, ctx.off(subj.left_edge), ctx.end(subj), "rca-person", who=who
             )

@@ -30,7 +30,7 @@ from pm_lsp.model.document import Block, PostmortemDoc
 from pm_lsp.model.parts import Part, parts
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.policy.rulepack import RulePack
-from pm_lsp.rules.readability.expansions import expansion_before
+from pm_lsp.rules.readability.expansions import expansion_before, gloss_end
 from pm_lsp.rules.readability.specs import hard_to_read, long_sentence
 from pm_lsp.rules.spec import Finding, RuleContext, rule
 
@@ -40,6 +40,14 @@ _WORD = re.compile(r"[^\W_]+(?:(?:['’.,-]|(?<=\d):(?=\d))[^\W_]+)*")
 _PLACEHOLDER_RUN = re.compile(r"x{2,}")  # masked inline code
 #: a parenthesis holding only an acronym, plural or not ("(SCADA)", "(RTUs)")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&]*[A-Z0-9]s?)\)")
+#: an acronym with a parenthesis after it, a suffix joined by a hyphen optional ("AVL (",
+#: "SLOs (", "GTFS-Realtime ("): the parenthesis may spell it out (:func:`gloss_end`)
+_ACRONYM_PAREN = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]*[A-Z0-9])s?(?:-[A-Za-z]+)?\s*\(")
+#: a label opening a sentence in emphasis ("**Wait time:** Using", "*Note*: the"), as the
+#: masked text shows it: blank markup before the label, and beside its colon; up to five words
+_MARKED_LABEL = re.compile(
+    r"[^\W\d_][\w'’/&-]*(?:[ \t][\w'’/&-]+){0,4}?(?:[ \t]+:|:[ \t]{2,})[ \t]*(?=\S)"
+)
 #: a list marker inside a sentence: "(a)", "(ii)", "(3)" after a space or at its start
 _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
 
@@ -61,7 +69,24 @@ def sentence_words(text: str) -> int:
         begins = expansion_before(m.group(1).removesuffix("s"), text, m.start())
         if begins is not None:
             n -= count_words(text[begins : m.end()]) - 1
+    for m in _ACRONYM_PAREN.finditer(text):
+        spelled = gloss_end(m.group(1), text, m.end())
+        if spelled is not None:
+            n -= count_words(text[m.end() : spelled])
     return n
+
+
+def prose_start(masked: str, a: int, e: int) -> int:
+    """Where the prose of the sentence ``masked[a:e]`` starts: past a label in emphasis
+    that opens it ("**Wait time:** Using ...", "*Root cause*: the ..."), which is a heading
+    of the list item or paragraph, not words of the sentence, so PM601 neither counts it
+    nor quotes it. The markup is masked, so such a label stands after blank markup and has
+    blank markup beside its colon; a colon in plain prose ("The fix was simple: we ...")
+    has neither."""
+    if a == 0 or masked[a - 1] not in " \t" or (a > 1 and masked[a - 2] in ".!?"):
+        return a  # one space after a full stop is the writer's, not masked markup
+    m = _MARKED_LABEL.match(masked, a, e)
+    return m.end() if m is not None else a
 
 
 def _prose(doc: PostmortemDoc) -> list[Block]:
@@ -247,6 +272,13 @@ class _PartTables:
         self.grade: Memo[tuple[tuple[int, int, str, float], ...]] = Memo(chars=BLOCK_CHARS)
 
 
+def _prose_spans(masked: str, cuts: tuple[int, ...]) -> Iterator[tuple[int, int]]:
+    """The sentence spans PM601 judges: past an emphasised label opening one
+    (:func:`prose_start`)."""
+    for a, e in _split(masked, cuts):
+        yield prose_start(masked, a, e), e
+
+
 def _long_in_part(
     ctx: RuleContext, part: Part, fields: _Fields, limit: int
 ) -> tuple[tuple[int, int, str, int], ...]:
@@ -260,9 +292,9 @@ def _long_in_part(
             got = memo.put(
                 (key, limit),
                 tuple(
-                    (a, e, n)
-                    for a, e in _split(masked, cuts)
-                    if (n := sentence_words(masked[a:e])) > limit
+                    (p, e, n)
+                    for p, e in _prose_spans(masked, cuts)
+                    if (n := sentence_words(masked[p:e])) > limit
                 ),
             )
         for a, e, n in got:

@@ -161,6 +161,23 @@ def glosses(acronym: str, text: str, start: int) -> bool:
     return words[0][0].lower() == letters[0] and all(c in rest for c in letters[1:])
 
 
+def gloss_end(acronym: str, text: str, start: int) -> int | None:
+    """Where the words in the parenthesis opening at ``text[start]`` that spell
+    ``acronym`` (:func:`glosses`) end, or None when they spell nothing. A note after the
+    expansion ("NLB (network load balancer behind the old ingress)") is not part of it:
+    PM601 counts the acronym and its expansion as one word, the note as words of the
+    sentence."""
+    if not glosses(acronym, text, start):
+        return None
+    end = text.find(")", start, start + _GLOSS_CHARS)
+    found = list(_WORD.finditer(text, start, end if end >= 0 else start + _GLOSS_CHARS))
+    lead = 0
+    while lead < len(found) and found[lead].group().lower() in _BRIDGE:
+        lead += 1
+    k = _spells(acronym, [m.group() for m in found[lead:]], 0)
+    return found[lead + k - 1].end() if k else found[-1].end()
+
+
 #: a name in a parenthesis: one to three capitalised words ("Leipzig", "San Francisco",
 #: "Frankfurt am Main"), no word in capitals
 #: ordinary words that open what an acronym stands for ("Recovery Point Objective",

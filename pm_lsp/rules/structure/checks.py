@@ -580,6 +580,34 @@ def _before_note(value: str) -> str:
     return value[: m.start()] if m is not None and m.start() > 0 else value
 
 
+def _scheme_tail(pack: RulePack) -> re.Pattern[str] | None:
+    """The name of the scheme a level is graded on, after the level ("... under the
+    company's incident classification", "... per our matrix (billing only)"): a link word
+    of ``severity-scheme-links``, up to six words, a noun of ``severity-scheme-nouns``
+    (``rules/structure.toml``), a bracketed note optional, to the end of the value.
+    Compiled once per pack."""
+    links = sorted(pack.words("structure", "severity-scheme-links"), key=len, reverse=True)
+    nouns = sorted(pack.words("structure", "severity-scheme-nouns"), key=len, reverse=True)
+    if not links or not nouns:
+        return None
+    link = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in links)
+    noun = "|".join(re.escape(w) for w in nouns)
+    return re.compile(
+        rf"(?i)[ \t]*,?[ \t]+(?:{link})[ \t]+(?:[\w'’&./-]+[ \t]+){{0,6}}?(?:{noun})\b"
+        r"(?:[ \t]*\([^()\n]{1,120}\))?[ \t]*[.;]?$"
+    )
+
+
+def _without_scheme(pack: RulePack, spec: FieldSpec, value: str) -> str:
+    """A Severity without the name of the scheme it is graded on (:func:`_scheme_tail`):
+    "Severity 1 under the company's incident classification" is the level "Severity 1",
+    as "SEV-1 (...)" is. Other fields, and a value that is the scheme's name alone, are
+    judged as written."""
+    tail = pack.derived(_scheme_tail) if spec.type == "severity" else None
+    m = tail.search(value) if tail is not None else None
+    return value[: m.start()] if m is not None and m.start() > 0 else value
+
+
 def _own_scale(pack: RulePack) -> re.Pattern[str] | None:
     """A level written on one of the pack's other scales (``severity-scales`` in
     ``rules/structure.toml``): the scale's name, a number, a label after it optional
@@ -609,9 +637,10 @@ def _bare_level(template: Template, value: str) -> bool:
 
 
 #: a level written with a number, its name before it and a label after it optional
-#: ("Severity 1 (Critical)", "Level 2 - Major", "S3", "Sev. 2 / High", "SEV1 Low")
+#: ("Severity 1 (Critical)", "Level 2 - Major", "S3", "Sev. 2 / High", "SEV1 Low",
+#: "Severity level 2")
 _NUMBERED_LEVEL = re.compile(
-    r"(?i)(?:sev(?:erity)?|level|lvl|s)?[\s.:_-]*(\d)"
+    r"(?i)(?:sev(?:erity)?(?:[\s.:_-]*(?:level|lvl))?|level|lvl|s)?[\s.:_-]*(\d)"
     r"(?:(?:\s*[-\u2013\u2014:/,]\s*|\s*\(\s*|\s+)([a-z][a-z ]{0,20}?)\s*\)?)?\s*"
 )
 
@@ -720,7 +749,8 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
     scale = None if ctx.template_configured else pack.derived(_own_scale)
     for f in doc.metadata:
         spec = types.get(f.canonical or "")
-        value, span = _judged_value(f)
+        written, span = _judged_value(f)
+        value = _without_scheme(pack, spec, written) if spec is not None else written
         if (
             spec is None
             or not value
@@ -747,7 +777,7 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
                     key,
                     # a Status that says two things is quoted by its status, as PM304 does
                     # ("Pending" of "Pending, see notes"): the rest is a note
-                    value=template.status_word(value) if "-status" in key else value,
+                    value=template.status_word(value) if "-status" in key else written,
                     allowed=", ".join(allowed),
                     label=label,
                     named=named,
