@@ -561,7 +561,7 @@ def _wanted_label(names: tuple[str, ...]) -> str:
 @rule(missing_milestone)
 def check_missing_milestone(ctx: RuleContext) -> Iterator[Finding]:
     tl = _timeline(ctx)
-    if len(tl.entries) < 3 or tl.anchor is None:
+    if len(tl.entries) < 3 or tl.anchor is None or not tl.asks_milestones:
         return
     have = set().union(tl.stated, *(e.milestones for e in tl.entries))
     missing = [

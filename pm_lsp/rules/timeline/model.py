@@ -815,6 +815,10 @@ class Timeline:
     #: (``_Extractor._implied_zone``): every entry names its own clock, so PM502 compares
     #: them in UTC as written rather than placing the others on the majority's clock
     implied: bool = False
+    #: False when the timeline is one kept for the incident's handling, read only because
+    #: the document has none by name ("Notification timeline"): PM504 asks it for no
+    #: milestones (:func:`handling_heading`)
+    asks_milestones: bool = True
 
     @property
     def anchor(self) -> Span | None:
@@ -1329,10 +1333,22 @@ def _norm_header(s: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w/ ]+", " ", s)).strip()
 
 
+@lru(16)
+def handling_heading(pack: RulePack) -> re.Pattern[str]:
+    """A heading that names a timeline kept for the incident's handling ("6. Notification
+    timeline (72-hour window)"): the pack's ``handling-timelines`` words before "timeline"
+    at its start. Such a section is no Timeline part by name, since a schedule of notices
+    may mark no detection or mitigation, but its times are still a timeline's."""
+    alt = "|".join(re.escape(w) for w in pack.words(FAMILY, "handling-timelines")) or "(?!)"
+    return re.compile(rf"^\W*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:{alt})\s+time-?lines?\b", re.I)
+
+
 def timeline_regions(
-    doc: PostmortemDoc, vocabulary: Vocabulary | None
+    doc: PostmortemDoc, vocabulary: Vocabulary | None, handling: re.Pattern[str] | None = None
 ) -> list[tuple[Span, Span, Section | None]]:
-    """(region, anchor, section): outermost timeline sections and timeline label regions."""
+    """(region, anchor, section): outermost timeline sections and timeline label regions;
+    with none, the outermost sections whose heading matches ``handling``
+    (:func:`handling_heading`), else a chat thread's sections."""
     from pm_lsp.rules.actions.items import labelled_regions
 
     out: list[tuple[Span, Span, Section | None]] = []
@@ -1347,6 +1363,12 @@ def timeline_regions(
                 lab = re.search(re.escape(label), doc.text[max(0, span.start - 200) : span.start])
                 a = max(0, span.start - 200) + lab.start() if lab else span.start
                 out.append((span, Span(a, a + len(label) if lab else span.start), sec))
+    if not out and handling is not None:  # a timeline kept for the incident's handling
+        out.extend(
+            (s.body, s.title_span, s)
+            for s in doc.sections
+            if handling.search(s.title) and not any(handling.search(a.title) for a in s.ancestors())
+        )
     if not out:  # no timeline by name: a chat thread pasted under another heading
         out.extend((s.body, s.title_span, s) for s in _thread_sections(doc))
     out.sort(key=lambda r: r[0].start)
@@ -1425,6 +1447,7 @@ class _Extractor:
         self.w = words(pack)
         self.z = self.w.zones
         self.vocab = vocabulary
+        self.handling = handling_heading(pack)
         self.entries: list[Entry] = []
         self.state = _State()
         meta = doc.field("date")
@@ -1635,7 +1658,7 @@ class _Extractor:
 
     def run(self) -> Timeline:
         doc = self.doc
-        regions = timeline_regions(doc, self.vocab)
+        regions = timeline_regions(doc, self.vocab, self.handling)
         # A declaration anywhere in the prose counts: the first block matching the first
         # pattern that matches any block.
         best: tuple[int, str, int, int] | None = None
@@ -1681,6 +1704,13 @@ class _Extractor:
             stated=frozenset(self.stated),
             metrics=compute_metrics(entries),
             implied=implied,
+            asks_milestones=not any(
+                sec is not None
+                and a == sec.title_span
+                and sec.canonical != "timeline"
+                and self.handling.search(sec.title)
+                for _, a, sec in regions
+            ),
         )
 
     def _implied_zone(self, entries: list[Entry]) -> str | None:
