@@ -198,3 +198,40 @@ def test_a_report_from_outside_and_a_stop_to_the_harm_in_the_domains_words(
     text = _OWN_WORDS.format(detection=detection, mitigation=mitigation)
     codes = [d.code for d in lint_text(text, select=["PM504"]).diagnostics]
     assert codes == (["PM504"] if missing else [])
+
+
+@pytest.mark.parametrize(
+    "detection",
+    [
+        "Shopper email received by the help line: why is my basket empty?",
+        "A reseller's complaint lands in the partner inbox",
+        "First basket tickets arrive in the support queue",
+        "First shopper messages describing an empty basket",
+        "Store manager emails support: baskets are vanishing at checkout",
+    ],
+)
+def test_a_report_from_outside_told_as_it_reaches_the_team_marks_detection(
+    lint_text: LintFn, detection: str
+) -> None:
+    """The message from the people served, told noun first as it arrives (received, lands,
+    arrives, forwarded), or the first of them told by what they say, is how the team
+    learnt of the fault."""
+    text = _DOC.format(detection=detection)
+    assert lint_text(text, select=["PM504"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "not_detection",
+    [
+        "Shopper notification email received by our test account",
+        "Weekly shopper report received from the analytics team",
+        "First status emails mentioning the errors go out to shoppers",
+        "First bug report filed with the payment vendor",
+    ],
+)
+def test_our_own_notices_scheduled_reports_and_vendor_tickets_mark_no_detection(
+    lint_text: LintFn, not_detection: str
+) -> None:
+    text = _DOC.format(detection=not_detection)
+    got = lint_text(text, select=["PM504"]).diagnostics
+    assert [d.data["missing"] for d in got] == [["detection|declared"]]

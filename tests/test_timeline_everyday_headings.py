@@ -128,3 +128,50 @@ def test_a_vague_length_is_still_no_duration(lint_text: LintFn, value: str) -> N
     assert [d.code for d in lint_text(_FIELD.format(d=value), select=["PM204"]).diagnostics] == [
         "PM204"
     ]
+
+
+#: a schedule of notices with no detection and no mitigation, the third row out of order
+_NOTICES = (
+    "- 09:10 — Data protection officer told of the exposed records.\n"
+    "- 11:30 — Regulator's online form submitted.\n"
+    "- 10:45 — Letters to the affected tenants approved.\n"
+    "- 16:00 — Letters posted.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Notification timeline (72-hour window)",
+        "5. Regulatory timeline",
+        "Escalation timeline",
+        "Comms timeline",
+    ],
+)
+def test_a_timeline_kept_for_the_handling_is_read_but_asked_for_no_milestones(
+    lint_text: LintFn, heading: str
+) -> None:
+    """With no timeline by name, a timeline named by the handling it follows is still
+    checked for order and zone; PM504 stays silent, since notices mark no detection."""
+    codes = _codes(lint_text, f"{_HEAD}## {heading}\n\nAll times UTC.\n\n{_NOTICES}")
+    assert "PM502" in codes
+    assert "PM504" not in codes
+
+
+def test_a_timeline_by_name_keeps_the_handling_one_out(lint_text: LintFn) -> None:
+    """Beside the Timeline, a notification timeline is no second timeline: its rows are not
+    read (no PM502 for their order), and the Timeline is asked for its milestones."""
+    text = (
+        f"{_HEAD}## Timeline\n\nAll times UTC.\n\n- 06:12 — Lift 2 stops answering floor calls.\n"
+        "- 06:30 — Warden tries the lift again.\n- 06:50 — Warden writes up the shift.\n\n"
+        f"## Notification timeline\n\n{_NOTICES}"
+    )
+    codes = _codes(lint_text, text)
+    assert "PM502" not in codes
+    assert "PM504" in codes
+
+
+@pytest.mark.parametrize("heading", ["Notifications", "Project timeline", "Reporting lines"])
+def test_other_headings_name_no_handling_timeline(lint_text: LintFn, heading: str) -> None:
+    codes = _codes(lint_text, f"{_HEAD}## {heading}\n\nAll times UTC.\n\n{_NOTICES}")
+    assert "PM502" not in codes

@@ -674,3 +674,53 @@ def test_a_timeline_in_local_time_only_has_no_zone(lint_text: LintFn, head: str)
 def test_local_time_with_a_zone_named_elsewhere_is_zoned(lint_text: LintFn, head: str) -> None:
     text = f"# Gate outage\n\n{head}{_LOCAL_ROWS}"
     assert lint_text(text, select=["PM501"]).diagnostics == [], head
+
+
+# -- a timeline told as prose ------------------------------------------------------------------
+
+_PROSE = (
+    "# Kiln controller restarts\n\n**Severity:** SEV3\n\n## Summary\n\n"
+    "The kiln controllers restarted in a loop; the outage lasted 20 minutes.\n\n"
+    "## Timeline\n\nAll times UTC.\n\n"
+    "At 21:10, the firmware update reached the first kiln. Its controller rebooted twice.\n\n"
+    "At about 21:40 the night supervisor saw the temperature chart go flat. {third}\n\n"
+    "{fourth} the vendor's engineer joined the call and asked for the logs.\n"
+)
+
+
+def test_a_step_back_between_sentences_of_a_prose_timeline_is_reported(
+    lint_text: LintFn,
+) -> None:
+    """Sentences that open with their time are the entries of a timeline written as prose;
+    a short step back between two is the writer's slip. PM504 and PM503 do not judge such
+    a timeline: the sentences without a time may tell the detection or the fix."""
+    text = _PROSE.format(third="By 22:25 all six kilns were cooling.", fourth="Shortly after 22:15")
+    got = _got(text, lint_text(text, select=["PM5"]).diagnostics)
+    assert got == [("PM502", "22:15")]
+
+
+@pytest.mark.parametrize(
+    ("third", "fourth"),
+    [
+        # a long step back: a day the story passed over in silence, or a look back
+        ("At 22:50 the last kiln was reset.", "At 16:20 the next day"),
+        # only two sentences open with a time: remarks, no timeline
+        ("All six kilns were cooling soon after.", "Later,"),
+    ],
+)
+def test_prose_with_a_long_step_back_or_few_times_draws_no_order_finding(
+    lint_text: LintFn, third: str, fourth: str
+) -> None:
+    text = _PROSE.format(third=third, fourth=fourth)
+    assert lint_text(text, select=["PM5"]).diagnostics == []
+
+
+def test_prose_after_a_list_timeline_is_not_read(lint_text: LintFn) -> None:
+    text = (
+        "# Kiln controller restarts\n\n## Timeline\n\nAll times UTC.\n\n"
+        "- 21:10 Firmware update reaches the first kiln\n- 21:40 Alert fired for flat charts\n"
+        "- 22:30 Firmware rolled back, kilns heating again\n\n"
+        "At 20:00 the evening before, the vendor had published the update. At 19:00 we had"
+        " approved it. At 18:00 the change board met.\n"
+    )
+    assert lint_text(text, select=["PM502"]).diagnostics == []

@@ -23,6 +23,7 @@ from pm_lsp.rules.timeline.durations import Stated, consistent, duration_words
 from pm_lsp.rules.timeline.durations import stated_duration as read_stated
 from pm_lsp.rules.timeline.model import (
     FAMILY,
+    PROSE_BACK,
     Entry,
     Metrics,
     Timeline,
@@ -198,7 +199,7 @@ def check_out_of_order(ctx: RuleContext) -> Iterator[Finding]:
             yield from _foreign_order(ctx, tl, entries)
             entries = [e for e in entries if not e.foreign]
         pairs = list(itertools.pairwise(entries))
-        back = [(p, c) for p, c in pairs if _back(p, c, tl.implied)]
+        back = [(p, c) for p, c in pairs if _back(p, c, tl.implied) and _judged(p, c)]
         if not back:
             continue
         if len(pairs) >= 3 and len(back) * 3 >= len(pairs) * 2:
@@ -248,6 +249,15 @@ def _back(prev: Entry, cur: Entry, implied: bool = False) -> bool:
     if prev.frame is not None and cur.frame is not None:
         return frame_before(cur.frame, prev.frame) is True
     return False
+
+
+def _judged(prev: Entry, cur: Entry) -> bool:
+    """Is a step back to ``cur`` reported? Always, but between two sentences of a prose
+    timeline only when short (:data:`PROSE_BACK`) and ``cur`` gives no date of its own."""
+    if cur.source != "prose" or prev.source != "prose":
+        return True
+    gap = between(cur, prev)
+    return cur.date is None and gap is not None and gap <= PROSE_BACK
 
 
 def _zone_of(e: Entry) -> str:
@@ -356,7 +366,7 @@ def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         return
     tl = _timeline(ctx)
     m = tl.metrics
-    if m.start is None:
+    if m.start is None or tl.prose:
         return
     dur, a, e, text = stated.duration, stated.start, stated.end, stated.text
     got = _impact_end(tl, m, stated, ctx)
@@ -561,7 +571,7 @@ def _wanted_label(names: tuple[str, ...]) -> str:
 @rule(missing_milestone)
 def check_missing_milestone(ctx: RuleContext) -> Iterator[Finding]:
     tl = _timeline(ctx)
-    if len(tl.entries) < 3 or tl.anchor is None:
+    if len(tl.entries) < 3 or tl.anchor is None or not tl.asks_milestones or tl.prose:
         return
     have = set().union(tl.stated, *(e.milestones for e in tl.entries))
     missing = [

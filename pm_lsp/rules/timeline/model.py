@@ -88,6 +88,7 @@ from pm_lsp.cache import Memo, lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Span, Table, Vocabulary
 from pm_lsp.model.parts import parts
 from pm_lsp.nlp.patterns import Gated
+from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack, builtin_pack
 from pm_lsp.rules.timeline.clocks import Frame, Readings, exact, on_clock, tz_readings
@@ -127,7 +128,7 @@ def _days(n: int) -> dt.timedelta:
     return dt.timedelta(days=n)
 
 
-Source = Literal["table", "list", "paragraph", "heading", "label"]
+Source = Literal["table", "list", "paragraph", "heading", "label", "prose"]
 Clash = Literal["redundant", "contradictory"]
 
 
@@ -815,10 +816,22 @@ class Timeline:
     #: (``_Extractor._implied_zone``): every entry names its own clock, so PM502 compares
     #: them in UTC as written rather than placing the others on the majority's clock
     implied: bool = False
+    #: False when the timeline is one kept for the incident's handling, read only because
+    #: the document has none by name ("Notification timeline"): PM504 asks it for no
+    #: milestones (:func:`handling_heading`)
+    asks_milestones: bool = True
 
     @property
     def anchor(self) -> Span | None:
         return self.regions[0][1] if self.regions else None
+
+    @property
+    def prose(self) -> bool:
+        """Is the timeline told as prose (:meth:`_Extractor._prose`)? Its entries are only
+        the sentences that open with a time: the others may tell the detection or the fix,
+        and a night passed over in silence leaves its clock uncertain, so PM503 and PM504
+        do not judge it and PM502 judges only a short step back (:data:`PROSE_BACK`)."""
+        return bool(self.entries) and all(e.source == "prose" for e in self.entries)
 
     @property
     def timed(self) -> list[Entry]:
@@ -1329,10 +1342,45 @@ def _norm_header(s: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w/ ]+", " ", s)).strip()
 
 
+@lru(16)
+def handling_heading(pack: RulePack) -> re.Pattern[str]:
+    """A heading that names a timeline kept for the incident's handling ("6. Notification
+    timeline (72-hour window)"): the pack's ``handling-timelines`` words before "timeline"
+    at its start. Such a section is no Timeline part by name, since a schedule of notices
+    may mark no detection or mitigation, but its times are still a timeline's."""
+    alt = "|".join(re.escape(w) for w in pack.words(FAMILY, "handling-timelines")) or "(?!)"
+    return re.compile(rf"^\W*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:{alt})\s+time-?lines?\b", re.I)
+
+
+#: the longest step back between two sentences of a prose timeline that PM502 reports: a
+#: slip of the writer ("At 06:15 ... At 06:05 ..."); a longer one may be a night the story
+#: passed over or a look back, which a sentence does not date
+PROSE_BACK = dt.timedelta(hours=1)
+
+#: how many sentences of a region must open with their time for the region to be read as
+#: a timeline told in prose (:meth:`_Extractor._prose`)
+PROSE_ENTRIES = 3
+
+
+@lru(16)
+def prose_opener(pack: RulePack) -> re.Pattern[str]:
+    """The words that open a sentence of a prose timeline before its time ("At about ",
+    "By ", "On Friday at "): the pack's ``prose-openers``, then its ``prose-hedges``. "On"
+    takes up to four words of a day before "at" ("On Thursday 19 September at")."""
+    ops = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in pack.words(FAMILY, "prose-openers"))
+    hedges = "|".join(re.escape(w) for w in pack.words(FAMILY, "prose-hedges")) or "(?!)"
+    return re.compile(
+        rf"(?:{ops or '(?!)'})\s+(?:(?<=on\s)(?:[\w,]+\s+){{0,4}}?at\s+)?(?:(?:{hedges})\s+)?",
+        re.IGNORECASE,
+    )
+
+
 def timeline_regions(
-    doc: PostmortemDoc, vocabulary: Vocabulary | None
+    doc: PostmortemDoc, vocabulary: Vocabulary | None, handling: re.Pattern[str] | None = None
 ) -> list[tuple[Span, Span, Section | None]]:
-    """(region, anchor, section): outermost timeline sections and timeline label regions."""
+    """(region, anchor, section): outermost timeline sections and timeline label regions;
+    with none, the outermost sections whose heading matches ``handling``
+    (:func:`handling_heading`), else a chat thread's sections."""
     from pm_lsp.rules.actions.items import labelled_regions
 
     out: list[tuple[Span, Span, Section | None]] = []
@@ -1347,6 +1395,12 @@ def timeline_regions(
                 lab = re.search(re.escape(label), doc.text[max(0, span.start - 200) : span.start])
                 a = max(0, span.start - 200) + lab.start() if lab else span.start
                 out.append((span, Span(a, a + len(label) if lab else span.start), sec))
+    if not out and handling is not None:  # a timeline kept for the incident's handling
+        out.extend(
+            (s.body, s.title_span, s)
+            for s in doc.sections
+            if handling.search(s.title) and not any(handling.search(a.title) for a in s.ancestors())
+        )
     if not out:  # no timeline by name: a chat thread pasted under another heading
         out.extend((s.body, s.title_span, s) for s in _thread_sections(doc))
     out.sort(key=lambda r: r[0].start)
@@ -1425,6 +1479,8 @@ class _Extractor:
         self.w = words(pack)
         self.z = self.w.zones
         self.vocab = vocabulary
+        self.pack = pack
+        self.handling = handling_heading(pack)
         self.entries: list[Entry] = []
         self.state = _State()
         meta = doc.field("date")
@@ -1635,7 +1691,7 @@ class _Extractor:
 
     def run(self) -> Timeline:
         doc = self.doc
-        regions = timeline_regions(doc, self.vocab)
+        regions = timeline_regions(doc, self.vocab, self.handling)
         # A declaration anywhere in the prose counts: the first block matching the first
         # pattern that matches any block.
         best: tuple[int, str, int, int] | None = None
@@ -1681,6 +1737,13 @@ class _Extractor:
             stated=frozenset(self.stated),
             metrics=compute_metrics(entries),
             implied=implied,
+            asks_milestones=not any(
+                sec is not None
+                and a == sec.title_span
+                and sec.canonical != "timeline"
+                and self.handling.search(sec.title)
+                for _, a, sec in regions
+            ),
         )
 
     def _implied_zone(self, entries: list[Entry]) -> str | None:
@@ -1889,6 +1952,8 @@ class _Extractor:
             if lead is not None:
                 self._declare(self.doc.masked[lead.start : lead.end], lead.start, bare=True)
             self._region(items)
+            if not self.entries:
+                self._prose(items)
             if self.state.backdate is not None:
                 self._backdate(self.state.backdate, None)
             zone: tuple[str, int, int] | None = None
@@ -1899,6 +1964,30 @@ class _Extractor:
         finally:
             self.entries, self.zone, self.zone_span, self.dated, self.stated = outer
             self.bare = False
+
+    def _prose(self, items: list[tuple[int, Block | Table]]) -> None:
+        """A region with no entry of another form, told as prose: each sentence of its
+        paragraphs that opens with its time (:func:`prose_opener`) is an entry, when at
+        least :data:`PROSE_ENTRIES` do. Fewer are remarks with a time in them ("At 09:00
+        the incident was closed."), not a timeline."""
+        opener = prose_opener(self.pack)
+        found: list[tuple[Stamp, int, int, int]] = []
+        for _, item in items:
+            if isinstance(item, Table) or item.kind != "paragraph" or item.in_quote:
+                continue
+            text = self.doc.masked[item.start : item.end]
+            for a, e in sentence_spans(text):
+                m = opener.match(text, a, e)
+                st = self._stamp(text[m.end() : e]) if m is not None else None
+                if m is None or st is None or st.time is None:
+                    continue
+                sep = _SEP.match(text, m.end() + st.end, e)
+                if sep is None:
+                    continue  # "At 0615h" or a number glued to a word
+                found.append((st, item.start + m.end(), item.start + sep.end(), item.start + e))
+        if len(found) >= PROSE_ENTRIES:
+            for st, base, ev, end in found:
+                self._add(st, base, ev, end, "prose")
 
     def _date_in(self, text: str, base: int, *, lead_in: bool = False) -> None:
         """A date anywhere in a heading or declaration line sets the current date; one a
