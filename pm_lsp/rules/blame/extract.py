@@ -121,6 +121,8 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         return text  # "IT didn't bother to renew the certificate" (bl40)
     if low in lex.possessor_departments and _department_owns(tok):
         return tok.text  # "Support's decision to close the ticket" (bl26b)
+    if _tiered_support(tok, lex):
+        return tok.doc[tok.left_edge.i : tok.i + 1].text  # "the first-line support"
     unit = _org_unit(tok, lex)
     if unit is not None:
         return unit
@@ -338,11 +340,29 @@ def _names_work(word: Token, lex: BlameLexicon) -> bool:
         return word.text == "IT"
     if low in lex.body_kinds or low in lex.departments or low in lex.desk_kinds:
         return True
-    if low in lex.shift_times or _titled_unit(word, lex):
+    if low in lex.shift_times or _titled_unit(word, lex) or _tier(word, lex):
         return True
     # people before "group" name an access group ("the admins group", "the users group")
     plural = word.tag_ == "NNS" and word.text.islower() and not low.endswith("ss")
     return plural and word.lemma_.lower() not in lex.roles
+
+
+def _tier(word: Token, lex: BlameLexicon) -> bool:
+    """Is ``word`` the line of support a desk answers at (``support-tiers``: "the
+    first-line desk", "the L2 group"), a hyphenated one split at its hyphen?"""
+    prefix = hyphen_prefix(word)
+    joined = f"{prefix.lower_}-{word.lower_}" if prefix is not None else word.lower_
+    return joined in lex.support_tiers
+
+
+def _tiered_support(tok: Token, lex: BlameLexicon) -> bool:
+    """Is ``tok`` one of ``possessor-departments`` with its line of support right before
+    it ("second-line support should have called the vendor"): the people of that line,
+    where "support" alone is as often a feature?"""
+    if tok.lower_ not in lex.possessor_departments or tok.i < 1 or tok.dep_ in _MODIFIER_DEPS:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.head.i == tok.i and _tier(before, lex)
 
 
 def _titled_unit(word: Token, lex: BlameLexicon) -> bool:

@@ -453,6 +453,8 @@ class BlameLexicon:
         self.desk_kinds = set(ws("desk-kinds"))
         self.seeming_lapses = set(ws("seeming-lapses"))
         self.possessor_departments = set(ws("possessor-departments"))
+        self.desk_duties = set(ws("desk-duties"))  # duties.department_on_duty
+        self.support_tiers = set(ws("support-tiers"))  # extract._tier
         self.cost_measures = set(ws("cost-measures"))
         self.hindsight_knowing = set(ws("hindsight-knowing"))
         self.hindsight_modals = set(ws("hindsight-modals"))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.abstained import rightly_abstained
 from pm_lsp.rules.blame.acts import _faulted_manner, _writers
+from pm_lsp.rules.blame.duties import department_on_duty, set_off_name
 from pm_lsp.rules.blame.extract import hyphen_prefix, person_name, subject_of, word_end
 from pm_lsp.rules.blame.firms import firm_name
 from pm_lsp.rules.blame.grammar import (
@@ -278,7 +279,11 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         return  # "no reviewer could have spotted it": people cleared, not judged
     who = person_name(subj, lex)
     if who is None and modal in ("should", "ought"):
-        who = firm_name(subj, verb, lex)  # "Harwick Logistics should have checked ..."
+        who = (
+            firm_name(subj, verb, lex)  # "Harwick Logistics should have checked ..."
+            or department_on_duty(subj, verb, lex)  # "Support should have chased ..."
+            or set_off_name(subj, md, lex)  # "Our clerk in Leeds, Dana, should have ..."
+        )
     if (who is None and not informed) or subj.lower_ == "you":
         return  # "you should have received an email": the reader, told what to expect
     fix = None

@@ -30,7 +30,7 @@ from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 from pm_lsp.rules.blame.rewrite import delete_word_fix
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from pm_lsp.rules.blame.lexicon import BlameLexicon
 
@@ -304,20 +304,7 @@ def _judgment(ctx: _Ctx) -> None:
             _minimiser(ctx, tok)
         elif low in lex.contempt_nouns:
             _contempt(ctx, tok)
-    for m in lex.judgment_search.finditer(ctx.stext):
-        span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or _quoted(ctx, span[0]):
-            continue
-        # a phrase that holds its own "not" ("can't be bothered") is not denied by it
-        if _denied(span[0]) and not any(t.dep_ == "neg" for t in span):
-            continue
-        ctx.add(
-            specs.judgment.code,
-            ctx.sent.base + m.start(),
-            ctx.sent.base + m.end(),
-            "judgment",
-            word=m.group(0),
-        )
+    _judgment_phrases(ctx)
     for m in lex.minimiser_search.finditer(ctx.stext):
         ctx.add(
             specs.judgment.code,
@@ -326,6 +313,77 @@ def _judgment(ctx: _Ctx) -> None:
             "minimiser",
             word=m.group(0).strip(),
         )
+
+
+def _judgment_phrases(ctx: _Ctx) -> None:
+    """The fixed judgment phrases ("poor judgment", "rookie mistake", "bad call"), each only
+    where it is said of a party: not denied ("this was not a case of poor judgment",
+    :func:`_phrase_denied`), not the writers' own ("we showed poor judgment in ...",
+    :func:`_phrase_owned`), not quoted."""
+    sdoc = ctx.sdoc
+    for m in ctx.lex.judgment_search.finditer(ctx.stext):
+        span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or _quoted(ctx, span[0]):
+            continue
+        # a phrase that holds its own "not" ("can't be bothered") is not denied by it
+        if (_denied(span[0]) or _phrase_denied(span)) and not any(t.dep_ == "neg" for t in span):
+            continue
+        if _phrase_owned(span):
+            continue
+        ctx.add(
+            specs.judgment.code,
+            ctx.sent.base + m.start(),
+            ctx.sent.base + m.end(),
+            "judgment",
+            word=m.group(0),
+        )
+
+
+def _phrase_governor(span: Span) -> list[Token]:
+    """The words a judgment phrase hangs from, nearest first, up to the first verb: "poor
+    judgment" in "not a case of poor judgment" hangs from "of", "case", "was"; in "we showed
+    poor judgment" from "showed"."""
+    chain: list[Token] = []
+    node = span.root
+    for _ in range(5):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        chain.append(node)
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    return chain
+
+
+def _phrase_denied(span: Span) -> bool:
+    """A judgment phrase set aside through the words it hangs from ("this was not a case of
+    poor judgment", "it was never a matter of bad calls", "nothing points to poor
+    judgment"), which :func:`_denied` on its first word does not reach. Only through
+    prepositions ("a case of", "points to"): "nobody noticed Kim's poor judgment" still
+    calls it poor."""
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    for node in _phrase_governor(span):
+        if node.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "PRON") and _denied(node):
+            return True
+    return False
+
+
+def _phrase_owned(span: Span) -> bool:
+    """A judgment phrase the writers say of themselves ("we showed poor judgment in
+    rolling out on a Friday", "I made a bad call", "our poor judgment"): self-criticism, the
+    ownership a postmortem asks for, not blame. Only "we", "I", "our", "my": "our engineer
+    showed poor judgment" still judges the engineer."""
+    root = span.root
+    if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in root.children):
+        return True
+    chain = [root] if root.pos_ in ("VERB", "AUX") else _phrase_governor(span)
+    verb = chain[-1] if chain and chain[-1].pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return False
+    subj = subject_of(verb)
+    return subj is not None and subj.lower_ in FIRST_PERSON
 
 
 def clumsy(ctx: _Ctx, verb: Token) -> None:
