@@ -205,7 +205,7 @@ def test_a_report_from_outside_and_a_stop_to_the_harm_in_the_domains_words(
     [
         "Shopper email received by the help line: why is my basket empty?",
         "A reseller's complaint lands in the partner inbox",
-        "First basket tickets arrive in the support queue",
+        "First basket tickets arrive at the help desk",
         "First shopper messages describing an empty basket",
         "Store manager emails support: baskets are vanishing at checkout",
     ],

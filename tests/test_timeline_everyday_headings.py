@@ -142,7 +142,7 @@ _NOTICES = (
 @pytest.mark.parametrize(
     "heading",
     [
-        "Notification timeline (72-hour window)",
+        "Notification timeline (regulator deadline)",
         "5. Regulatory timeline",
         "Escalation timeline",
         "Comms timeline",

@@ -92,26 +92,26 @@ def _ends_impact(event: str) -> bool:
         "Admin stops the reindex task",
         "Aborted the backfill script on the primary",
         # the harm's measure back within its bound
-        "Checkout response times return to under 2 seconds",
+        "Search load times return to under 3 seconds",
         "p95 latency back below 300 ms",
         "Error rate falls under 0.1%",
         "Response times back within the SLO",
         # what sends the harm to people switched off
-        "Brightline switch off automatic reminders for all four surgeries",
+        "Larchfield switch off the automatic recall texts for all six branches",
         "Vendor turns off the automatic renewal emails for every account",
         "Switched off outbound SMS notifications for the affected region",
         "Ops disabled scheduled invoice emails while the bug is open",
         "The support lead suspends automated dunning messages",
         "Ana turns off the weekly digest emails",
         # a fix installed or put out
-        "Brightline install a fix from the app supplier and send test reminders",
+        "Larchfield install a fix from the kiosk vendor and print a test receipt",
         "Vendor installs the fix on all kiosks",
         "Engineers install the hotfix on the two failing hosts",
         "Hotfix 4.2.1 deployed",
         "Hotfix for the parser deployed to all regions",
         "Deploys a fix for the pagination bug",
         # the harm told stopping after a step, or the faulty part taken out
-        "Lifecycle rule removed in production; no further losses",
+        "Expiry rule removed on the live bucket; no further deletions",
         "Offending firewall rule deleted; no further drops",
         "Removed the faulty cron entry; no more duplicate charges",
         "The bad route was removed and no further errors appear",
@@ -200,7 +200,7 @@ def test_operational_wording_marks_a_mitigation(event: str) -> None:
         "The upgrade switched off automatic reminders without telling anyone",
         "Automatic reminders had been switched off by mistake months earlier",
         "A config change disabled outbound notifications for all tenants",
-        "We plan to switch off automatic reminders tomorrow",
+        "We plan to switch off the automatic recall texts on Monday",
         "Should we turn off the renewal emails?",
         "Nobody switched off the reminder emails",
         "We forgot to switch off the renewal emails",
@@ -240,7 +240,7 @@ def test_look_alikes_mark_no_mitigation(event: str) -> None:
 _TIMELINE = (
     "# Ticket machines declining cards\n\n## Timeline\n\nAll times UTC.\n\n"
     "| Time | Event |\n|---|---|\n"
-    "| 07:10 | Fare config change deployed to the machines |\n"
+    "| 07:10 | New fare config deployed on every machine |\n"
     "| 07:25 | Card decline alarm fires for the north line |\n"
     "| 08:40 | {event} |\n"
     "| 09:30 | Ops lead writes the first summary |\n"

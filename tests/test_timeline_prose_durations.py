@@ -200,7 +200,7 @@ def _elsewhere(where: str, sentence: str) -> str:
         ("Root cause", "This problem lasted about five hours.", "five hours"),
         ("Narrative", "The fault went on for 40 minutes in total.", "40 minutes"),
         # the harm named by its kind, bare
-        ("timeline", "The lockout itself lasted about four hours.", "four hours"),
+        ("timeline", "The lockout itself lasted roughly three hours.", "three hours"),
         ("Root cause", "This blackout lasted roughly 50 minutes.", "50 minutes"),
         ("Narrative", "In total, the slowdown ran for five hours.", "five hours"),
     ],
