@@ -236,3 +236,23 @@ def test_a_containment_step_told_in_the_response_is_no_claim(lint_text: LintFn) 
     assert _reported(lint_text, upgrades, "Notes from the week") == upgrades
     told_as_impact = [clean[1], "Several hubs set up a temporary sign with a QR code."]
     assert _reported(lint_text, told_as_impact, "Impact") == told_as_impact
+
+
+def test_a_program_with_a_fault_named_among_program_words_is_no_population(
+    lint_text: LintFn,
+) -> None:
+    """A program noun in the singular with a program's fault before it ("a stuck
+    consumer", "a hung subscriber"), in a sentence that names what programs work on (a
+    queue, a topic, a partition lease), is one process in the story of the cause. The same
+    nouns in the plural, or in the singular doing what people do, stay reported."""
+    clean = [
+        "On Monday an engineer restarted the ledger queue to clear a stuck consumer.",
+        "We replayed the order topic after a hung subscriber stopped acknowledging messages.",
+        "A stuck consumer held the partition lease, so no other worker could read from it.",
+    ]
+    harm = [
+        "Some consumers could not top up their cards.",
+        "Several subscribers could not read the morning edition.",
+        "A stuck subscriber could not renew their pass because the renewal queue was down.",
+    ]
+    assert _reported(lint_text, clean + harm, "Summary") == harm

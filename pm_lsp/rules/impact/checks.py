@@ -508,6 +508,8 @@ class Lexicon:
         self.machine_senses = set(ws("machine-senses"))
         self.machine_kinds = set(ws("machine-kinds"))
         self.machine_acts = set(ws("machine-acts"))
+        self.program_faults = set(ws("program-faults"))  # "a stuck consumer"
+        self.program_contexts = set(ws("program-contexts"))  # "... held the partition lease"
         self.takedown_verbs = set(ws("takedown-verbs"))  # "we took the portal offline"
         self.stopgap_verbs = set(ws("stopgap-verbs"))  # "a few branches handed out vouchers"
         self.site_staff = set(ws("site-staff"))  # "staff at a few depots handed out ..."

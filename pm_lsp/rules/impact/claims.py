@@ -2339,7 +2339,7 @@ def _machine_sense(noun: Token, lex: Lexicon) -> bool:
         return False
     if any(c.dep_ == "compound" and c.lemma_.lower() in lex.machine_kinds for c in noun.children):
         return True
-    if _one_program_acting(noun, lex):
+    if _one_program_acting(noun, lex) or _program_at_fault(noun, lex):
         return True
     return any(
         c.dep_ == "relcl"
@@ -2347,6 +2347,23 @@ def _machine_sense(noun: Token, lex: Lexicon) -> bool:
         and any(s.dep_ == "nsubj" and s.lower_ in ("that", "which") for s in c.children)
         for c in noun.children
     )
+
+
+def _program_at_fault(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` (a singular of ``program-nouns``) one process with a program's fault
+    before it (``program-faults``: "a stuck consumer", "the hung subscriber"), in a
+    sentence that names what programs work on (``program-modifiers``, ``program-contexts``:
+    "restarted the ledger queue to clear a stuck consumer")? A process in the story of the
+    cause; "a consumer could not top up their card" and "some consumers could not pay"
+    keep the people."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in lex.program_nouns:
+        return False
+    if not any(  # the small model may read "hung" as a name in a compound
+        c.dep_ in ("amod", "compound") and c.lower_ in lex.program_faults for c in noun.children
+    ):
+        return False
+    words = lex.program_modifiers | lex.program_contexts
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in noun.doc)
 
 
 def _one_program_acting(noun: Token, lex: Lexicon) -> bool:
