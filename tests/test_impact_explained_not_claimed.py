@@ -201,3 +201,58 @@ def test_a_name_that_opens_with_a_digit_is_no_amount(lint_text: LintFn) -> None:
         "Shops saw significant delays on 10K card payments.",
     ]
     assert _reported(lint_text, vague + measured, "Summary") == vague
+
+
+def test_a_containment_step_told_in_the_response_is_no_claim(lint_text: LintFn) -> None:
+    """Outside the Impact and Summary, a service the responders took out of service on
+    purpose ("we took the booking site offline"), a stop-gap that sites or their staff put
+    in place ("several hubs put up timetables"), and a fault told only as the time of such a
+    stop-gap ("while the tills were down") are steps of the response. People unable to do
+    something, harm done to people, the fault taking a service down, and the same steps
+    told under Impact stay reported."""
+    clean = [
+        "- 2 June, 11:40: booking portal taken offline; static notice published.",
+        "The ordering site was pulled offline at noon and a holding page published.",
+        "We took the booking site offline and put up a holding page.",
+        "A few branches handed out printed vouchers while the tills were down.",
+        "Staff at a few depots handed out paper tickets while the scanners were down.",
+        "Several hubs put up printed timetables on their doors.",
+        "Staff at several sites set up a temporary sign-in sheet within the hour.",
+        "Several hubs switched to paper manifests.",
+    ]
+    harm = [
+        "Riders could not buy tickets for a while once the portal went offline.",
+        "The portal was taken offline, so residents could not pay their rent.",
+        "Customers queued at a few branches while the tills were down.",
+        "Several depots sent drivers home while the scanners were down.",
+        "Many riders printed their own tickets while the app was down.",
+        "The surge took the booking site offline.",
+        "The booking site was taken offline by the flood of requests.",
+        "At 11:26 the booking site was taken offline, and the team rebuilt the index.",
+    ]
+    assert _reported(lint_text, clean + harm, "Response") == harm
+    # a passive takedown with no stop-gap beside it tells the outage itself
+    upgrades = ["The relays have been taken offline for hardware upgrades."]
+    assert _reported(lint_text, upgrades, "Notes from the week") == upgrades
+    told_as_impact = [clean[1], "Several hubs set up a temporary sign with a QR code."]
+    assert _reported(lint_text, told_as_impact, "Impact") == told_as_impact
+
+
+def test_a_program_with_a_fault_named_among_program_words_is_no_population(
+    lint_text: LintFn,
+) -> None:
+    """A program noun in the singular with a program's fault before it ("a stuck
+    consumer", "a hung subscriber"), in a sentence that names what programs work on (a
+    queue, a topic, a partition lease), is one process in the story of the cause. The same
+    nouns in the plural, or in the singular doing what people do, stay reported."""
+    clean = [
+        "On Monday an engineer restarted the ledger queue to clear a stuck consumer.",
+        "We replayed the order topic after a hung subscriber stopped acknowledging messages.",
+        "A stuck consumer held the partition lease, so no other worker could read from it.",
+    ]
+    harm = [
+        "Some consumers could not top up their cards.",
+        "Several subscribers could not read the morning edition.",
+        "A stuck subscriber could not renew their pass because the renewal queue was down.",
+    ]
+    assert _reported(lint_text, clean + harm, "Summary") == harm

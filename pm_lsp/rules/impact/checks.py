@@ -53,7 +53,9 @@ from pm_lsp.rules.impact.claims import (
     programs_acting,
     readers_relying,
     relying,
+    response_step,
     scorned,
+    stopgap_act,
     verb_above,
     weighing_clauses,
 )
@@ -501,10 +503,16 @@ class Lexicon:
 
     def _read_machine_words(self, ws: Callable[[str], list[str]]) -> None:
         """People nouns that name a program, and what names them so (fix helper imp33):
-        :func:`pm_lsp.rules.impact.claims._machine_sense`."""
+        :func:`pm_lsp.rules.impact.claims._machine_sense`; the steps of the response that
+        sites and responders take (:func:`pm_lsp.rules.impact.claims.response_step`)."""
         self.machine_senses = set(ws("machine-senses"))
         self.machine_kinds = set(ws("machine-kinds"))
         self.machine_acts = set(ws("machine-acts"))
+        self.program_faults = set(ws("program-faults"))  # "a stuck consumer"
+        self.program_contexts = set(ws("program-contexts"))  # "... held the partition lease"
+        self.takedown_verbs = set(ws("takedown-verbs"))  # "we took the portal offline"
+        self.stopgap_verbs = set(ws("stopgap-verbs"))  # "a few branches handed out vouchers"
+        self.site_staff = set(ws("site-staff"))  # "staff at a few depots handed out ..."
 
     def _read_habits(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell a habit, a setup, a routine or an observer (fix helper
@@ -1752,7 +1760,10 @@ def _not_harm(
     if noun.lower_ == "you" and _fielded(_quantified_subject(tok, subj).head, lex):
         return True  # "most of you have had partners asking": the readers, who answer
     if not in_impact and (
-        _recovered(noun, lex) or _programs_at_work(noun, lex) or _set_up(noun, lex)
+        _recovered(noun, lex)
+        or _programs_at_work(noun, lex)
+        or _set_up(noun, lex)
+        or _stopgap_by(noun, lex)
     ):
         return True
     if _generic_present(tok, noun, lex):
@@ -1783,6 +1794,20 @@ def _programs_at_work(noun: Token, lex: Lexicon) -> bool:
         )
         for v in verbs
     )
+
+
+def _stopgap_by(noun: Token, lex: Lexicon) -> bool:
+    """Are the things counted (``noun``: places or things, no people) those that put
+    a stop-gap in place (:func:`pm_lsp.rules.impact.claims.stopgap_act`), as its subject
+    or as where its subject works ("several depots put up signs", "staff at a few sites
+    handed out paper forms")? Told outside the Impact and Summary, a step of the
+    response; "several depots turned drivers away" and "many riders printed their own
+    tickets" (their extra work) stay read."""
+    if {noun.lemma_.lower(), noun.lower_} & lex.people:
+        return False
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.dep_ == "nsubj":
+        noun = noun.head.head  # "staff at several sites": where the doers work
+    return noun.dep_ == "nsubj" and stopgap_act(verb_above(noun), lex)
 
 
 def _set_up(noun: Token, lex: Lexicon) -> bool:
@@ -4105,7 +4130,7 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     claim = impact_claim(toks, text, lex) if not _unstated(toks, text, lex) else None
     if claim is None:
         return _label_line(text, toks, lex) if in_impact else ()
-    if not (in_impact or claim.facing) or (where in NARRATED and not _narrated(claim, toks, lex)):
+    if _claim_not_owed(claim, toks, text, lex, where):
         return ()
     phrase = _subject_phrase(sent, text, lex)
     if phrase is not None:  # "Lots of internal tooling was flaky": the phrase is vague
@@ -4126,6 +4151,18 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     owned = in_impact and lex.apology_word.search(text) is not None and apologised_for(toks, lex)
     key = _claim_key(claim)
     return (VagueImpact(0, len(text), key, "", claim.noun, claim.counted, owned),)
+
+
+def _claim_not_owed(
+    claim: Claim, toks: Sequence[Token], text: str, lex: Lexicon, where: str
+) -> bool:
+    """Does an impact claim owe no amount where it stands: outside the Impact and Summary,
+    about nothing users face or a step of the response (:func:`response_step`: "we took
+    the booking site offline and put up a notice"); in a narrative section, not about
+    people or the service (:func:`_narrated`)?"""
+    if where != IMPACT and (not claim.facing or response_step(toks, text, lex)):
+        return True
+    return where in NARRATED and not _narrated(claim, toks, lex)
 
 
 def _denied_to_all(toks: Sequence[Token], lex: Lexicon) -> bool:

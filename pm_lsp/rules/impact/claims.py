@@ -620,6 +620,90 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             yield e
 
 
+#: the marks of a clause of time that a stop-gap may be told within
+_WHILE_MARKS = frozenset({"while", "whilst", "until", "till"})
+
+
+def response_step(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is the sentence a step the responders took and nothing more: every harm it tells is
+    a service the responders put out of service on purpose (:func:`_taken_down`: "we took
+    the booking site offline and put up a notice"), or a fault told only as the time of a
+    stop-gap (:func:`_while_stopgap`: "a few branches handed out paper vouchers while the
+    tills were down")? Outside the Impact and Summary such a sentence is a containment
+    step; people unable to do something ("riders could not buy tickets once the portal
+    was taken offline") or a service said not to work is harm and stays."""
+    effects = list(_harm_effects(toks, lex))
+    if not effects or _unable(toks, text, lex) or _out_of_service(toks, text, lex):
+        return False
+    stopgap = any(t.pos_ == "VERB" and stopgap_act(t, lex) for t in toks)
+    return all(_taken_down(e, lex, stopgap) or _while_stopgap(e, lex) for e in effects)
+
+
+def _taken_down(effect: Token, lex: Lexicon, stopgap: bool) -> bool:
+    """Is ``effect`` ("offline", "down") the state a verb of taking out of service
+    (``takedown-verbs``) put something in, done by the responders, or by no one named (a
+    passive without an agent) in a sentence that also tells the stop-gap put in its place
+    (``stopgap``: "the portal was taken offline and a notice published")? "The surge took
+    the site down" is the fault acting; "the relays were taken offline for upgrades" and
+    "at noon the portal was taken offline" tell the outage itself."""
+    verb = effect.head
+    if effect.dep_ not in ("advmod", "acomp", "oprd", "prt", "xcomp"):
+        return False
+    if verb.lemma_.lower() not in lex.takedown_verbs:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("neg", "agent") for c in kids):
+        return False
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return stopgap
+    return is_responder_or_alerting(subj, lex) or subj.lower_ in ("we", "i")
+
+
+def _while_stopgap(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` inside a clause of time ("while ...", "until ...") that hangs on a
+    stop-gap (:func:`stopgap_act`) whose doer is no people users are ("a few branches
+    handed out paper vouchers while the tills were down")? The fault is told as the
+    time of the step; "customers queued at the branches while the tills were down" is
+    harm."""
+    clause = effect if effect.pos_ in ("VERB", "AUX") else effect.head
+    for _ in range(3):
+        if clause.dep_ == "advcl" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in ("while", "until", "till", "whilst")
+        for c in clause.children
+    ):
+        return False
+    main = clause.head
+    subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    return subj is not None and not _people_users_are(subj, lex) and stopgap_act(main, lex)
+
+
+def stopgap_act(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` a stop-gap put in place (``stopgap-verbs``, alone or with its particle or
+    preposition: "handed out vouchers", "switched to paper"), not denied, with no person
+    as its direct object ("sent the drivers home" is done to people, and stays read; who
+    got the stop-gap, "handed vouchers to riders", is no harm)?"""
+    lem = verb.lemma_.lower()
+    kids = list(verb.children)
+    if lem not in lex.stopgap_verbs and not any(
+        c.dep_ in ("prt", "prep") and f"{lem} {c.lower_}" in lex.stopgap_verbs for c in kids
+    ):
+        return False
+    return not any(
+        c.dep_ == "neg" or (c.dep_ == "dobj" and _people_users_are(c, lex)) for c in kids
+    )
+
+
+def _people_users_are(t: Token, lex: Lexicon) -> bool:
+    """Is ``t`` people (``people``) other than those who work at a site (``site-staff``:
+    "staff at a few depots handed out paper tickets" tells the response)?"""
+    forms = {t.lemma_.lower(), t.lower_}
+    return bool(forms & lex.people) and not forms & lex.site_staff
+
+
 def _harm_denied(effect: Token, lex: Lexicon) -> bool:
     """Is ``effect`` a word that marks a noun as the affected set ("the affected trips",
     "the failed runs") inside a clause whose verb denies a taking or a charge
@@ -2255,7 +2339,7 @@ def _machine_sense(noun: Token, lex: Lexicon) -> bool:
         return False
     if any(c.dep_ == "compound" and c.lemma_.lower() in lex.machine_kinds for c in noun.children):
         return True
-    if _one_program_acting(noun, lex):
+    if _one_program_acting(noun, lex) or _program_at_fault(noun, lex):
         return True
     return any(
         c.dep_ == "relcl"
@@ -2263,6 +2347,23 @@ def _machine_sense(noun: Token, lex: Lexicon) -> bool:
         and any(s.dep_ == "nsubj" and s.lower_ in ("that", "which") for s in c.children)
         for c in noun.children
     )
+
+
+def _program_at_fault(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` (a singular of ``program-nouns``) one process with a program's fault
+    before it (``program-faults``: "a stuck consumer", "the hung subscriber"), in a
+    sentence that names what programs work on (``program-modifiers``, ``program-contexts``:
+    "restarted the ledger queue to clear a stuck consumer")? A process in the story of the
+    cause; "a consumer could not top up their card" and "some consumers could not pay"
+    keep the people."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in lex.program_nouns:
+        return False
+    if not any(  # the small model may read "hung" as a name in a compound
+        c.dep_ in ("amod", "compound") and c.lower_ in lex.program_faults for c in noun.children
+    ):
+        return False
+    words = lex.program_modifiers | lex.program_contexts
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in noun.doc)
 
 
 def _one_program_acting(noun: Token, lex: Lexicon) -> bool:
