@@ -34,8 +34,8 @@ _JUDGED = {
     "The shift lead restarted both nodes, which any competent DBA would have avoided.": (
         "PM104 which any competent DBA would have avoided"
     ),
-    "The approver has since been reminded of their responsibilities under the policy.": (
-        "PM104 has since been reminded of their responsibilities"
+    "The signer has now been reminded of her duties under the payments policy.": (
+        "PM104 has now been reminded of her duties"
     ),
 }
 
@@ -49,8 +49,8 @@ _CLEAN = [
     "The tooling was hopeless at showing replication lag.",
     "Retrying the upload was useless because the token had expired.",
     "We knew full well that the window was tight, and we chose to go ahead.",
-    "An experienced engineer would have done the same; the runbook said to restart.",
-    "The shift lead restarted both nodes, which an experienced engineer would have done too.",
+    "A seasoned operator would have done likewise; the guide said to reboot.",
+    "The shift lead rebooted the pair, which a seasoned operator would have done too.",
     "Customers were reminded of the new cut-off time by email.",
 ]
 

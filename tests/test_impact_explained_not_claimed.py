@@ -232,9 +232,9 @@ def test_a_containment_step_told_in_the_response_is_no_claim(lint_text: LintFn) 
     ]
     assert _reported(lint_text, clean + harm, "Response") == harm
     # a passive takedown with no stop-gap beside it tells the outage itself
-    upgrades = ["The relays have been taken offline for hardware upgrades."]
+    upgrades = ["Both brokers were taken offline for disk replacements."]
     assert _reported(lint_text, upgrades, "Notes from the week") == upgrades
-    told_as_impact = [clean[1], "Several hubs set up a temporary sign with a QR code."]
+    told_as_impact = [clean[1], "Several hubs taped a printed notice to the front door."]
     assert _reported(lint_text, told_as_impact, "Impact") == told_as_impact
 
 

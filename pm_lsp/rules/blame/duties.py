@@ -1,6 +1,6 @@
 """A desk, a department or a person behind a role held to a duty by a counterfactual.
 
-"The on-call engineer should have escalated" is PM103: a party judged by what it should
+"The night analyst should have phoned the vendor" is PM103: a party judged by what it should
 have done. The same judgment went unread when the party was named by its department, bare
 ("Support should have chased the carrier"), or when the one judged was named after a role,
 set off by commas ("our clerk at the Leeds office, Dana, should have caught the double
