@@ -316,12 +316,19 @@ def test_a_long_documents_gates_are_kept_and_change_no_finding(tmp_path: Path) -
 
 def _check_derived(entries: dict[tuple[Any, ...], Any]) -> None:
     """The values other than gates that a lint kept (word lists' sources, phrases made to
-    start a word, Pyphen's counts) are what a fresh computation gives."""
+    start a word, Pyphen's counts, the syllable table) are what a fresh computation gives."""
     from pm_lsp.nlp import words
     from pm_lsp.rules.readability import grade
 
     kinds = {kind for kind, _text, _flags in entries}
-    assert kinds == {words._ALTERNATION, words._BOUNDED, words._SOFT, grade._hyphenation_kind()}
+    syllables = grade.syllable_table_kind()
+    assert kinds == {
+        words._ALTERNATION,
+        words._BOUNDED,
+        words._SOFT,
+        grade._hyphenation_kind(),
+        syllables,
+    }
     for (kind, text, _flags), data in entries.items():
         if kind == words._ALTERNATION:
             assert data == words._trie(text.split("\0")), text[:80]
@@ -329,6 +336,8 @@ def _check_derived(entries: dict[tuple[Any, ...], Any]) -> None:
             assert data == words._bounded_by_parse(text), text
         elif kind == words._SOFT:
             assert data == words._softened(text), text
+        elif kind == syllables:
+            assert data == grade._read_table()
         else:
             assert kind == grade._hyphenation_kind(), kind
             assert data == grade._hyphenated(text), text

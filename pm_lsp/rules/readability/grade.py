@@ -87,11 +87,18 @@ def _kept_table() -> dict[str, int]:
     whether a capitalised word is a dictionary word), and so does every pre-commit run that
     grades a paragraph. Kept under the shipped file's size and modification time, so a
     rebuilt table is never served an old copy."""
-    stamp = regex_cache.files_stamp([TABLE])
-    if stamp is None:
+    kind = syllable_table_kind()
+    if kind is None:
         return _read_table()
-    got = regex_cache.remembered(f"syllable table {__version__} {stamp}", "", 0, _read_table)
+    got = regex_cache.remembered(kind, "", 0, _read_table)
     return got if type(got) is dict and got else _read_table()
+
+
+def syllable_table_kind() -> str | None:
+    """The name the table is kept under: this package's version and the shipped file's
+    size and modification time (None when the file cannot be read)."""
+    stamp = regex_cache.files_stamp([TABLE])
+    return None if stamp is None else f"syllable table {__version__} {stamp}"
 
 
 def _read_table() -> dict[str, int]:
