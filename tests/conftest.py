@@ -83,6 +83,20 @@ def nlp() -> NLP:
 LintFn = Callable[..., LintResult]
 
 
+def lines_reported(code: str, title: str) -> Callable[[LintFn, Sequence[str], str], list[str]]:
+    """A test's reader of which lines ``code`` reports when each stands as its own
+    paragraph under a heading, in a document titled ``title``: many sentences judged in
+    one lint, each read on its own line."""
+
+    def reported(lint_text: LintFn, lines: Sequence[str], heading: str) -> list[str]:
+        text = f"# {title}\n\n## {heading}\n\n" + "\n\n".join(lines) + "\n"
+        diags = lint_text(text, select=[code]).diagnostics
+        by_line = dict(enumerate(text.splitlines(), start=1))
+        return sorted({by_line[text.count("\n", 0, d.start) + 1] for d in diags}, key=lines.index)
+
+    return reported
+
+
 def findings_by_paragraph(
     lint_text: LintFn,
     sections: Sequence[tuple[str, Sequence[str]]],

@@ -5,19 +5,12 @@ reported. Every sentence here is written for this file."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from conftest import LintFn
+from conftest import LintFn, lines_reported
 
 from pm_lsp.policy.rulepack import builtin_pack
 
-
-def _reported(lint_text: LintFn, lines: Sequence[str], heading: str) -> list[str]:
-    """The lines PM401 reports when each stands as its own paragraph under ``heading``."""
-    text = f"# Kiosk incident\n\n## {heading}\n\n" + "\n\n".join(lines) + "\n"
-    diags = lint_text(text, select=["PM401"]).diagnostics
-    by_line = dict(enumerate(text.splitlines(), start=1))
-    return sorted({by_line[text.count("\n", 0, d.start) + 1] for d in diags}, key=lines.index)
+#: the lines PM401 reports when each stands as its own paragraph under a heading
+_reported = lines_reported("PM401", "Kiosk incident")
 
 
 def test_a_cause_or_blame_told_as_down_to_is_no_outage(lint_text: LintFn) -> None:
