@@ -318,7 +318,14 @@ def test_a_timeline_named_in_parentheses_is_read(lint_text: LintFn) -> None:
     text = _read("weekday-back.md").replace("## Timeline", "## How the weekend went (Timeline)")
     diags = lint_text(text, select=["PM502"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == ["Mon 03:55"]
+    # a parenthesis that names no part: the entries told by their time still make the
+    # section the timeline of a document that names none
     text = _read("weekday-back.md").replace("## Timeline", "## How the weekend went (draft)")
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["Mon 03:55"]
+    # beside a timeline by name, it is no second one
+    named = "## Timeline\n\nAll times CET.\n\n- Sun 20:00 Vendor announces firmware 3.8.\n\n"
+    text = text.replace("## How the weekend", named + "## How the weekend")
     assert lint_text(text, select=["PM502"]).diagnostics == []
 
 

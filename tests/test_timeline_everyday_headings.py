@@ -3,9 +3,9 @@ name in parentheses or after a separator ("What happened (timeline)", "How the l
 back: timeline", "Key times (CET)"), and a labelled total of the time to get the service
 back ("Total time to restore: roughly two hours"), which PM204 read as no duration and
 PM503 did not compare with the timeline. Look-alikes: "What happened" alone stays the
-summary, a parenthesis that names no part ("What happened (UTC)"), a heading about the
-timeline ("Why the timeline matters"), "Key times" before other words, and a vague length
-("a few hours"), still no duration. Every sentence is our own."""
+summary beside a timeline by name, a parenthesis that names no part ("What happened
+(UTC)"), a heading about the timeline ("Why the timeline matters"), "Key times" before
+other words, and a vague length ("a few hours"), still no duration. Every sentence is our own."""
 
 from __future__ import annotations
 
@@ -58,7 +58,11 @@ def test_a_timeline_named_in_everyday_words_is_checked(lint_text: LintFn, headin
 def test_a_heading_without_the_timeline_name_keeps_its_reading(
     lint_text: LintFn, heading: str
 ) -> None:
-    text = f"{_HEAD}## {heading}\n\nAll times UTC.\n\n{_ROWS}"
+    """The heading names no timeline, so a document with a timeline by name reads only
+    that one (alone, the entries told by their time make the section its timeline:
+    tests/test_timeline_time_led_lists.py)."""
+    named = "## Timeline\n\nAll times UTC.\n\n- 05:50 — Vendor stages the firmware.\n\n"
+    text = f"{_HEAD}{named}## {heading}\n\nAll times UTC.\n\n{_ROWS}"
     assert _codes(lint_text, text) == []
 
 

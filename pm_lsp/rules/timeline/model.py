@@ -1361,6 +1361,10 @@ PROSE_BACK = dt.timedelta(hours=1)
 #: a timeline told in prose (:meth:`_Extractor._prose`)
 PROSE_ENTRIES = 3
 
+#: how many items of one list level, opening with their time, make a section read as the
+#: timeline in a document that names none (:meth:`_Extractor._time_led_regions`)
+TIME_LED_ITEMS = 3
+
 
 @lru(16)
 def prose_opener(pack: RulePack) -> re.Pattern[str]:
@@ -1692,6 +1696,9 @@ class _Extractor:
     def run(self) -> Timeline:
         doc = self.doc
         regions = timeline_regions(doc, self.vocab, self.handling)
+        inferred = not regions
+        if inferred:
+            regions = self._time_led_regions()
         # A declaration anywhere in the prose counts: the first block matching the first
         # pattern that matches any block.
         best: tuple[int, str, int, int] | None = None
@@ -1737,7 +1744,8 @@ class _Extractor:
             stated=frozenset(self.stated),
             metrics=compute_metrics(entries),
             implied=implied,
-            asks_milestones=not any(
+            asks_milestones=not inferred
+            and not any(
                 sec is not None
                 and a == sec.title_span
                 and sec.canonical != "timeline"
@@ -1745,6 +1753,44 @@ class _Extractor:
                 for _, a, sec in regions
             ),
         )
+
+    def _time_led_regions(self) -> list[tuple[Span, Span, Section | None]]:
+        """In a document with no timeline by name, the sections whose list is one of
+        steps told by their time ("1. 07:45 - lifts open ...") under a heading that names
+        no timeline ("What happened", "How the morning went"): at least
+        :data:`TIME_LED_ITEMS` items of one level open with a clock time, two in three of
+        that level's items, one of them telling a milestone (the harm starting, its
+        detection, a mitigation...). Such a list is the incident's timeline as its writer
+        kept it, and the zone, the order and a stated duration are checked on it as on one
+        named; a list with a time here and there (steps, actions, notes) is none, nor a
+        schedule ("10:00 standup with the export team") that tells no milestone. Only the
+        section's own text is read, up to its next heading."""
+        led: dict[tuple[int, int], list[bool]] = {}
+        told: set[tuple[int, int]] = set()
+        sections: dict[int, Section] = {}
+        seen: set[int] = set()
+        for b in self.doc.blocks:
+            if b.kind != "list_item" or b.in_quote or b.section is None:
+                continue
+            item = b.start if b.item_start is None else b.item_start
+            if item in seen:
+                continue  # a later paragraph of the same item
+            seen.add(item)
+            sections[id(b.section)] = b.section
+            text = self.doc.masked[b.start : b.end]
+            line = text.split("\n", 1)[0]
+            st = self._stamp(line)
+            timed = st is not None and st.time is not None and bool(_SEP.match(line, st.end))
+            level = (id(b.section), b.list_depth)
+            led.setdefault(level, []).append(timed)
+            if st is not None and timed and self.w.classify(text[st.end :]):
+                told.add(level)
+        keys = {
+            level[0]
+            for level, flags in led.items()
+            if level in told and sum(flags) >= TIME_LED_ITEMS and 3 * sum(flags) >= 2 * len(flags)
+        }
+        return [(sec.content, sec.title_span, sec) for key, sec in sections.items() if key in keys]
 
     def _implied_zone(self, entries: list[Entry]) -> str | None:
         """The zone a timeline that declares none keeps by writing it after every time,
