@@ -62,3 +62,19 @@ def test_look_alikes_still_owe_an_amount(lint_text: LintFn) -> None:
 def test_the_cause_named_in_a_summary_owes_no_amount(lint_text: LintFn) -> None:
     lines = [_CLEAN[10], "Some shoppers could not pay for their baskets."]
     assert _reported(lint_text, lines, "Summary") == lines[1:]
+
+
+def test_people_losing_time_are_asked_for_a_count(lint_text: LintFn) -> None:
+    """A quantifier for people before a past verb of harm that the parser hangs on the
+    time lost ("many lost exam time"): the finding is the quantifier, asking how many
+    people; a noun phrase with a quantifier ("many lost parcels were found") keeps its noun."""
+    text = (
+        "# Exam sign-in review\n\n## Summary\n\nStudents could sign back in, but many lost"
+        " exam time while signing in again.\n\nMany lost parcels were found the next day.\n"
+    )
+    found = [
+        (text[d.start : d.end], d.message) for d in lint_text(text, select=["PM401"]).diagnostics
+    ]
+    assert [span for span, _ in found] == ["many", "Many lost parcels"]
+    assert "how many people" in found[0][1] and "duration" not in found[0][1]
+    assert "how many parcels" in found[1][1]

@@ -958,6 +958,23 @@ def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _subject_read_as_modifier(tok: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` a pronoun for people that the parser read as a modifier,
+    the past-tense verb of harm after it taken for an adjective ("and many lost exam time
+    while signing in again": "many" and "lost" both hung on "time")? It counts the people
+    who suffered, so the finding asks how many, not how long. A noun phrase that is a
+    subject ("many lost parcels were found") is left to the other readings."""
+    if tok.dep_ not in ("amod", "det") or tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    after = [t for t in tok.doc[tok.i + 1 : tok.head.i] if not t.is_space]
+    return (
+        len(after) >= 2
+        and after[0].tag_ == "VBD"
+        and after[0].head.i == tok.head.i
+        and after[0].lemma_.lower() in lex.effect_verbs | lex.harm_verbs
+    )
+
+
 def _stands_for_people(tok: Token, lex: Lexicon) -> bool:
     """Is the quantifier ``tok`` a pronoun for people ("relied on by many", "many could
     not log in", "some were logged out")? It is when it counts nothing after it and is the
@@ -2575,6 +2592,9 @@ def judge_sentence(
             ):
                 continue  # "how many visitors the host can handle": a question, not an
                 # amount; "every few hours": how often something recurs, not how long
+            if _subject_read_as_modifier(tok, lex):
+                add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
+                continue  # "many lost exam time": how many people, not how long
             noun = _counted_noun(tok, lex)
             if noun is None and _stands_for_people(tok, lex):
                 elided = _elided(tok, lex, taken, base)
