@@ -652,6 +652,12 @@ class Lexicon:
         self.rule_modals = set(ws("rule-modals"))
         self.why_steps = [re.compile(p, re.I) for p in pack.words(FAMILY, "why-steps")]
         self.denied_harm_verbs = set(ws("denied-harm-verbs"))
+        self.wrong_thing_adjectives = set(ws("wrong-thing-adjectives"))
+        self.handing_verbs = set(ws("handing-verbs"))
+        self.evidence_nouns = set(ws("evidence-nouns"))
+        self.doubt_verbs = set(ws("doubt-verbs"))
+        self.cause_copula_subjects = set(ws("cause-copula-subjects"))
+        self.unharmed_outcome = Alternation(pack.words(FAMILY, "unharmed-outcomes"))
         #: a word that makes "than" no comparison with a baseline ("rather than before it")
         self.than_not_compared = re.compile(
             rf"(?i)(?<![\w-])(?:{_alt(ws('than-not-compared'))})\s+$"
@@ -950,6 +956,23 @@ def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
         if subj is not None:
             return subj
     return None
+
+
+def _subject_read_as_modifier(tok: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` a pronoun for people that the parser read as a modifier,
+    the past-tense verb of harm after it taken for an adjective ("and many lost exam time
+    while signing in again": "many" and "lost" both hung on "time")? It counts the people
+    who suffered, so the finding asks how many, not how long. A noun phrase that is a
+    subject ("many lost parcels were found") is left to the other readings."""
+    if tok.dep_ not in ("amod", "det") or tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    after = [t for t in tok.doc[tok.i + 1 : tok.head.i] if not t.is_space]
+    return (
+        len(after) >= 2
+        and after[0].tag_ == "VBD"
+        and after[0].head.i == tok.head.i
+        and after[0].lemma_.lower() in lex.effect_verbs | lex.harm_verbs
+    )
 
 
 def _stands_for_people(tok: Token, lex: Lexicon) -> bool:
@@ -2563,11 +2586,15 @@ def judge_sentence(
             if tok.i > 0 and (
                 tok.doc[tok.i - 1].lower_ in ("how", "every")
                 or _superlative(tok, lex)
+                or _graded_superlative(tok, lex)
                 or _referring_back(tok, lex)
                 or _ratio(tok, lex)
             ):
                 continue  # "how many visitors the host can handle": a question, not an
                 # amount; "every few hours": how often something recurs, not how long
+            if _subject_read_as_modifier(tok, lex):
+                add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
+                continue  # "many lost exam time": how many people, not how long
             noun = _counted_noun(tok, lex)
             if noun is None and _stands_for_people(tok, lex):
                 elided = _elided(tok, lex, taken, base)
@@ -2752,6 +2779,20 @@ def _superlative(tok: Token, lex: Lexicon) -> bool:
         return True  # "the most critical", "the least used"
     # "the most time-critical", "the most business-critical": a hyphened grading word
     return len(after) == 3 and after[1].text == "-" and after[2].pos_ in ("ADJ", "VERB")
+
+
+def _graded_superlative(tok: Token, lex: Lexicon) -> bool:
+    """Is the grading word ``tok`` itself under "the most" or "the least" ("the most
+    significant cases were:", "the least serious errors")? The superlative picks out the
+    cases that stand out, often to introduce a list of them; it is no amount.
+    "A significant number of riders" stays read."""
+    before = [t for t in tok.doc[max(tok.i - 3, 0) : tok.i] if not t.is_space][-2:]
+    return (
+        tok.lower_ in lex.grades
+        and len(before) == 2
+        and before[0].lower_ == "the"
+        and before[1].lower_ in lex.superlative_grades
+    )
 
 
 def _threshold(tok: Token) -> bool:
@@ -4162,7 +4203,23 @@ def _claim_not_owed(
     people or the service (:func:`_narrated`)?"""
     if where != IMPACT and (not claim.facing or response_step(toks, text, lex)):
         return True
+    if _one_case_unharmed(toks, text, lex):
+        return True
     return where in NARRATED and not _narrated(claim, toks, lex)
+
+
+def _one_case_unharmed(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is the sentence one case told with its outcome: a person named once with "the" (a
+    singular people noun) and told unharmed (``unharmed-outcomes``: "the dosing slip was
+    caught at the next round and the resident came to no harm")? The case is one, its count
+    stated; plural people ("the residents came to no harm") stay read."""
+    return lex.unharmed_outcome.search(text) and any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.tag_ == "NN"
+        and t.lemma_.lower() in lex.people
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        for t in toks
+    )
 
 
 def _denied_to_all(toks: Sequence[Token], lex: Lexicon) -> bool:

@@ -244,7 +244,7 @@ def _no_statement(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     report of what people said, a fault denied?"""
     return bool(
         lex.not_statement.search(text)
-        or _cause_statement(toks)
+        or _cause_statement(toks, lex)
         or _failure_explained(toks, lex)
         or _fault_located(toks, lex)
         or _attributed(toks, lex)
@@ -615,6 +615,8 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _by_design(e, lex)
             or _class_framed(e, lex)
             or _harm_denied(e, lex)
+            or _wrong_thing_denied(e, lex)
+            or _doubted(e, lex)
             or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
             yield e
@@ -719,6 +721,45 @@ def _harm_denied(effect: Token, lex: Lexicon) -> bool:
         and verb.lemma_.lower() in lex.denied_harm_verbs
         and any(c.dep_ == "neg" for c in verb.children)
     )
+
+
+def _wrong_thing_denied(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` a wrong thing (``wrong-thing-adjectives``) on the object of a denied
+    verb of handing something to people (``handing-verbs``: "the desk did not quote
+    incorrect fares to anyone", "the nurses never dispensed the wrong tablets")? The
+    sentence denies the harm, often to clear the people who did the handing; a remedy
+    denied ("the incorrect charges were not refunded") is no handing and stays read."""
+    if effect.dep_ != "amod" or effect.lower_ not in lex.wrong_thing_adjectives:
+        return False
+    thing, verb = effect.head, effect.head.head
+    return (
+        thing.dep_ in ("dobj", "dative")
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() in lex.handing_verbs
+        and any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
+def _doubted(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` told only as what no evidence points to: inside a clause under an
+    evidence noun with "no" (``evidence-nouns``: "we have no indication that any parcels
+    were misrouted"), under a denied verb of belief (``doubt-verbs``: "we do not think any
+    refunds were lost"), or under "nothing" that suggests it ("nothing indicates that
+    ...")? The sentence states the absence of that harm; "we found no alert, so orders
+    were lost" tells the harm outside the clause and stays read."""
+    for a in effect.ancestors:
+        lem = a.lemma_.lower()
+        if lem in lex.evidence_nouns and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in a.children
+        ):
+            return True
+        if lem in lex.doubt_verbs and a.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if any(c.dep_ == "neg" for c in a.children) or (
+                subj is not None and subj.lower_ == "nothing"
+            ):
+                return True
+    return False
 
 
 def _by_design(effect: Token, lex: Lexicon) -> bool:
@@ -1452,14 +1493,20 @@ def _clause_tokens(verb: Token) -> list[Token]:
     return out
 
 
-def _cause_statement(toks: Sequence[Token]) -> bool:
+def _cause_statement(toks: Sequence[Token], lex: Lexicon) -> bool:
     """Is the sentence a statement of the cause or of who answers for it ("The root cause
     was an operator error during the rotation", "the trigger was a config push",
     "responsibility for the outage lies with the storage team", "the vendor is responsible
-    for the delay")? Its effect words name the cause."""
+    for the delay", the subject of "be" one of ``cause-copula-subjects``: "the root of it
+    was a lookup table that never got the new prices")? Its effect words name the cause."""
     return any(
         (t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in _CAUSE_NOUNS)
         or (t.dep_ == "acomp" and t.lower_ in _ANSWERING)
+        or (
+            t.dep_ == "nsubj"
+            and t.lemma_.lower() in lex.cause_copula_subjects
+            and t.head.lemma_ == "be"
+        )
         for t in toks
     )
 
