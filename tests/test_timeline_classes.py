@@ -10,7 +10,10 @@ positives and hard negatives on fixture postmortems written for them:
   "earlier than the entry before it", while a real step back under one date still is;
 * a day of the week before the time ("Fri 22:15", "Saturday at 01:40", a "Day" column of
   "Tue", "Wed") says when the day changed, so a step back after midnight is still out of
-  order, and the next day's morning after an afternoon is not.
+  order, and the next day's morning after an afternoon is not;
+* a dotted day and month before the time ("04.03 21:30", "4.3. 21:30") is the row's date,
+  day first, so a table stamped so is read at all and ordered across midnight; a version
+  or a decimal before a time ("3.8.0 14:00", "99.5 10:00") is none.
 """
 
 from __future__ import annotations
@@ -394,6 +397,57 @@ def test_dotted_and_hedged_time_forms(text: str, hour_minute: tuple[int, int]) -
 def test_dotted_numbers_that_are_no_time(text: str) -> None:
     st = parse_stamp(text, year=2026)
     assert st is None or st.time is None
+
+
+@pytest.mark.parametrize(
+    ("text", "month_day", "hour_minute"),
+    [
+        ("04.03 21:30 gateway restarted", (3, 4), (21, 30)),
+        ("4.3. 21:30 gateway restarted", (3, 4), (21, 30)),
+        ("31.12 23:59 batch closes", (12, 31), (23, 59)),
+        ("18.11 07:05 - sorter halts", (11, 18), (7, 5)),
+    ],
+)
+def test_a_dotted_day_and_month_before_a_time_is_a_date(
+    text: str, month_day: tuple[int, int], hour_minute: tuple[int, int]
+) -> None:
+    st = parse_stamp(text, year=2026)
+    assert st is not None and st.date == dt.date(2026, *month_day)
+    assert st.time == dt.time(*hour_minute)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12.31 10:00 batch closes", "3.8.0 14:00 tagged", "99.5 10:00 uptime", "4.12 shipped"],
+)
+def test_dotted_numbers_before_a_time_that_are_no_date(text: str) -> None:
+    # a month over 12, a version of three parts, a decimal: no day and month
+    st = parse_stamp(text, year=2026)
+    assert st is None or st.date is None
+
+
+_DOTTED_DAYS = (
+    "# Sorter halt\n\n## 3. Timeline\n\nAll times are plant time (CET).\n\n"
+    "| Time | Event |\n|------|-------|\n"
+    "| 11.06 22:40 | Conveyor firmware update starts on sorter B. |\n"
+    "| 11.06 23:15 | Sorter B halts; parcels pile up at the infeed. |\n"
+    "| 12.06 00:05 | Night supervisor phones the maintenance on-call. |\n"
+    "| {back} | Firmware rolled back on sorter B. |\n"
+    "| 12.06 01:30 | Sorter B running again, backlog cleared by 02:10. |\n"
+)
+
+
+def test_dotted_day_prefixes_order_a_table_across_midnight(lint_text: LintFn) -> None:
+    # the day prefix carries the date: past midnight onto the next day is in order, a row
+    # stamped with the day before after one of the next day is out of order
+    fine = _DOTTED_DAYS.format(back="12.06 00:50")
+    assert lint_text(fine, select=["PM502"]).diagnostics == []
+    cfg = resolve([Settings()])
+    tl = timeline_of(parse(fine, cfg.template), cfg.pack, cfg.template)
+    assert [e.when.day for e in tl.entries] == [11, 11, 12, 12, 12]
+    bad = _DOTTED_DAYS.format(back="11.06 23:55")
+    diags = lint_text(bad, select=["PM502"]).diagnostics
+    assert [bad[d.start : d.end] for d in diags] == ["11.06 23:55"]
 
 
 def test_a_dateless_clock_range_is_no_utc_offset() -> None:
