@@ -10,7 +10,13 @@ positives and hard negatives on fixture postmortems written for them:
   "earlier than the entry before it", while a real step back under one date still is;
 * a day of the week before the time ("Fri 22:15", "Saturday at 01:40", a "Day" column of
   "Tue", "Wed") says when the day changed, so a step back after midnight is still out of
-  order, and the next day's morning after an afternoon is not.
+  order, and the next day's morning after an afternoon is not;
+* a dotted day and month before the time ("04.03 21:30", "4.3. 21:30") is the row's date,
+  day first, so a table stamped so is read at all and ordered across midnight; a version
+  or a decimal before a time ("3.8.0 14:00", "99.5 10:00") is none;
+* without a marked impact start, a stated duration longer than the span from the change
+  put out before the detection (a rollout, or a new setting told as live) to the end
+  contradicts the timeline, as a shorter one than detection-to-end does.
 """
 
 from __future__ import annotations
@@ -396,6 +402,57 @@ def test_dotted_numbers_that_are_no_time(text: str) -> None:
     assert st is None or st.time is None
 
 
+@pytest.mark.parametrize(
+    ("text", "month_day", "hour_minute"),
+    [
+        ("04.03 21:30 gateway restarted", (3, 4), (21, 30)),
+        ("4.3. 21:30 gateway restarted", (3, 4), (21, 30)),
+        ("31.12 23:59 batch closes", (12, 31), (23, 59)),
+        ("18.11 07:05 - sorter halts", (11, 18), (7, 5)),
+    ],
+)
+def test_a_dotted_day_and_month_before_a_time_is_a_date(
+    text: str, month_day: tuple[int, int], hour_minute: tuple[int, int]
+) -> None:
+    st = parse_stamp(text, year=2026)
+    assert st is not None and st.date == dt.date(2026, *month_day)
+    assert st.time == dt.time(*hour_minute)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12.31 10:00 batch closes", "3.8.0 14:00 tagged", "99.5 10:00 uptime", "4.12 shipped"],
+)
+def test_dotted_numbers_before_a_time_that_are_no_date(text: str) -> None:
+    # a month over 12, a version of three parts, a decimal: no day and month
+    st = parse_stamp(text, year=2026)
+    assert st is None or st.date is None
+
+
+_DOTTED_DAYS = (
+    "# Sorter halt\n\n## 3. Timeline\n\nAll times are plant time (CET).\n\n"
+    "| Time | Event |\n|------|-------|\n"
+    "| 11.06 22:40 | Conveyor firmware update starts on sorter B. |\n"
+    "| 11.06 23:15 | Sorter B halts; parcels pile up at the infeed. |\n"
+    "| 12.06 00:05 | Night supervisor phones the maintenance on-call. |\n"
+    "| {back} | Firmware rolled back on sorter B. |\n"
+    "| 12.06 01:30 | Sorter B running again, backlog cleared by 02:10. |\n"
+)
+
+
+def test_dotted_day_prefixes_order_a_table_across_midnight(lint_text: LintFn) -> None:
+    # the day prefix carries the date: past midnight onto the next day is in order, a row
+    # stamped with the day before after one of the next day is out of order
+    fine = _DOTTED_DAYS.format(back="12.06 00:50")
+    assert lint_text(fine, select=["PM502"]).diagnostics == []
+    cfg = resolve([Settings()])
+    tl = timeline_of(parse(fine, cfg.template), cfg.pack, cfg.template)
+    assert [e.when.day for e in tl.entries] == [11, 11, 12, 12, 12]
+    bad = _DOTTED_DAYS.format(back="11.06 23:55")
+    diags = lint_text(bad, select=["PM502"]).diagnostics
+    assert [bad[d.start : d.end] for d in diags] == ["11.06 23:55"]
+
+
 def test_a_dateless_clock_range_is_no_utc_offset() -> None:
     # "13:30-13:45" is a quarter of an hour, not 13:30 at UTC-13:45; after a date the
     # offset keeps its meaning
@@ -443,6 +500,42 @@ def test_without_an_impact_start_the_change_before_detection_bounds_the_window(
     assert len(diags) == 1 and "from the change" not in diags[0].message
 
 
+_LIVE_CHANGE = (
+    "# Coupon totals wrong at checkout\n\n## Summary\n\n"
+    "Between 10:00 and 11:20 UTC some baskets were priced with the wrong coupon.\n"
+    "The incident lasted {stated} from the first wrong basket to the revert.\n\n"
+    "## Timeline\n\nAll times UTC.\n\n"
+    "- 09:40 Merchandising team approves the spring coupon rules\n"
+    "- 10:00 The new coupon rules are live in all regions\n"
+    "- 10:35 Checkout error alert fires and pages the payments on-call\n"
+    "- 10:50 Coupon rules reverted to the previous set\n"
+    "- 11:20 Basket totals back to normal\n"
+)
+
+
+def test_a_longer_duration_than_the_change_went_live_allows_disagrees(
+    lint_text: LintFn,
+) -> None:
+    # no impact start marked: the impact began at most when the new rules went live, so
+    # 2h 30m is longer than the timeline holds (10:00 to 11:20 is 1h 20m)
+    text = _LIVE_CHANGE.format(stated="2 hours and 30 minutes")
+    diags = lint_text(text, select=["PM503"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["2 hours and 30 minutes"]
+    assert "from the change at 10:00 it is 1h 20m" in diags[0].message
+    # anything from detection-to-end up to change-to-end (with the tolerance) agrees
+    for stated in (
+        "1 hour and 20 minutes",
+        "1 hour and 5 minutes",
+        "45 minutes",
+        "about 90 minutes",
+    ):
+        ok = _LIVE_CHANGE.format(stated=stated)
+        assert lint_text(ok, select=["PM503"]).diagnostics == [], stated
+    # an old setting back live is no change put out: no bound, as before
+    old = text.replace("The new coupon rules are live", "The old coupon rules are live again")
+    assert lint_text(old, select=["PM503"]).diagnostics == []
+
+
 @pytest.mark.parametrize(
     ("event", "is_change"),
     [
@@ -454,6 +547,17 @@ def test_without_an_impact_start_the_change_before_detection_bounds_the_window(
         ("Team discusses the migration plan", False),
         ("Deploys are frozen for the rest of the day", False),
         ("The rollout did not start because the gate failed", False),
+        # the changed thing told as live
+        ("The new discount rules are live in every store", True),
+        ("Updated shipping price table went live at the warehouse", True),
+        ("Build 7.2 is live on every node", True),
+        ("Revised routing weights are now live", True),
+        ("Old routing weights are live again", False),
+        ("The fixed build is live on every node", False),
+        ("The fix is live", False),
+        ("Status page is live", False),
+        ("The new dashboard is live for the team", False),
+        ("The new discount rules are not live yet", False),
     ],
 )
 def test_change_out_entries(event: str, is_change: bool) -> None:

@@ -469,12 +469,18 @@ def _impact_end(
     start = m.start
     if start is None:
         return None
+    change = _change_before(ctx, tl, start) if m.start_kind == "detection" else None
+
+    def agrees(end: Entry) -> bool:
+        span = between(start, end)
+        if span is None or span < dt.timedelta(0):
+            return True
+        ceiling = between(change, end) if change is not None else None
+        return _consistent(ctx, stated, span, m.start_kind, ceiling)
+
     marked = _marked_end(tl, start)
     if marked is not None:
-        span = between(start, marked)
-        if span is None or span < dt.timedelta(0) or _consistent(ctx, stated, span, m.start_kind):
-            return None
-        return marked, "impact end"
+        return None if agrees(marked) else (marked, "impact end")
     kinds = ("resolution",) if stated.to_resolution else ("resolution", "mitigation")
     ends = [
         x
@@ -496,11 +502,7 @@ def _impact_end(
         return None
     for x in ends:
         span = between(start, x)
-        if (
-            span is not None
-            and span >= dt.timedelta(0)
-            and _consistent(ctx, stated, span, m.start_kind)
-        ):
+        if span is not None and span >= dt.timedelta(0) and agrees(x):
             return None
     if resolved is None:
         first = between(start, end)
@@ -549,10 +551,14 @@ def _marked_end(tl: Timeline, start: Entry) -> Entry | None:
 
 
 def _consistent(
-    ctx: RuleContext, stated: Stated, measured: dt.timedelta, start_kind: str | None
+    ctx: RuleContext,
+    stated: Stated,
+    measured: dt.timedelta,
+    start_kind: str | None,
+    ceiling: dt.timedelta | None = None,
 ) -> bool:
     base = (float(ctx.option("tolerance-minutes")), float(ctx.option("tolerance-percent")))
-    return consistent(stated, measured, base, start_kind, duration_words(ctx.pack))
+    return consistent(stated, measured, base, start_kind, duration_words(ctx.pack), ceiling)
 
 
 # -- PM504 -------------------------------------------------------------------------------------

@@ -488,23 +488,39 @@ def consistent(
     base: tuple[float, float],
     start_kind: str | None,
     w: DurationWords,
+    ceiling: dt.timedelta | None = None,
 ) -> bool:
     """Does ``measured`` agree with ``stated``, within the tolerance (``base``: minutes and
     percent of the longer of the two), widened for an estimate or a rounded value, and from
-    one side only for a bound?"""
+    one side only for a bound?
+
+    From the first detection, a longer stated duration is fine: impact may have begun
+    before anyone noticed. But not before the change the timeline puts out ahead of that
+    detection (``ceiling``: the span from that change to the same end), so a stated
+    duration beyond it, tolerance included, contradicts the timeline too."""
     s = stated.duration
-    longer = max(s, measured)
-    minutes, percent = base
-    loose = w.tolerances.get(stated.loose)
-    if loose is not None:
-        minutes, percent = max(minutes, loose[0]), max(percent, loose[1])
-    tol = max(dt.timedelta(minutes=minutes), longer * (percent / 100))
+    tol = _tolerance(stated, max(s, measured), base, w)
     if stated.bound == "at-least" and measured >= s - tol:
         return True
     if stated.bound == "at-most" and measured <= s + tol:
         return True
     if abs(s - measured) <= tol:
         return True
-    # From the first detection, a longer stated duration is fine: impact may have begun
-    # before anyone noticed.
-    return start_kind == "detection" and s > measured
+    if start_kind != "detection" or s <= measured:
+        return False
+    if ceiling is None or stated.bound == "at-most":
+        return True
+    return s <= ceiling + _tolerance(stated, max(s, ceiling), base, w)
+
+
+def _tolerance(
+    stated: Stated, longer: dt.timedelta, base: tuple[float, float], w: DurationWords
+) -> dt.timedelta:
+    """The difference accepted between ``stated`` and a span, ``longer`` being the longer
+    of the two: the rule's own (minutes, percent), widened for an estimate or a value in
+    whole hours."""
+    minutes, percent = base
+    loose = w.tolerances.get(stated.loose)
+    if loose is not None:
+        minutes, percent = max(minutes, loose[0]), max(percent, loose[1])
+    return max(dt.timedelta(minutes=minutes), longer * (percent / 100))

@@ -151,6 +151,9 @@ _DATE_RES = (
     ("dashed", re.compile(r"(?P<a>\d{1,2})[-.](?P<b>\d{1,2})[-.](?P<y>\d{4})(?![\d.-]\d)")),
     # 03-26 23:04, 3/26 23:04: a day of the year, only right before a time
     ("md", re.compile(r"(?P<a>\d{1,2})[-/](?P<b>\d{1,2})(?=[ T]\d{1,2}:\d{2})")),
+    # 04.03 21:30, 4.3. 21:30: the dotted day and month (always day first), only right
+    # before a time; "4.12" or "99.5" elsewhere stays a number, a month over 12 no date
+    ("dm", re.compile(r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.?(?=[ \t]\d{1,2}:\d{2}(?!\d))")),
     (
         "mdy",
         re.compile(
@@ -456,6 +459,12 @@ def _date_at(
                 if kind == "dashed":
                     return dt.date(int(m.group("y")), mo, d), m.end(), True
                 return dt.date(year or UNDATED.year, mo, d), m.end(), False
+            if kind == "dm":
+                return (
+                    dt.date(year or UNDATED.year, int(m.group("b")), int(m.group("a"))),
+                    m.end(),
+                    False,
+                )
             if kind in ("iso", "us"):
                 y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
                 if kind == "us":
