@@ -427,6 +427,7 @@ class Lexicon:
         forms of a past counterfactual, which states no impact."""
         self.counterfactual = _joined(pack.words(FAMILY, "counterfactual-forms"))
         self.counterfactual_outcome = _joined(pack.words(FAMILY, "counterfactual-outcome-forms"))
+        self.option_words = frozenset(pack.words(FAMILY, "option-words"))
         self.program_kinds = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(pack.words(FAMILY, 'program-kinds'))})(?![\w-])"
         )
@@ -1275,7 +1276,8 @@ def _kept_working(tok: Token, lex: Lexicon) -> bool:
 
 #: words that make a span a point before or after another ("a few minutes later",
 #: "several hours after the deploy", "some weeks ago")
-_RELATIVE_POINTS = frozenset({"later", "earlier", "after", "before", "ago", "afterwards"})
+#: "apart" makes it the spacing of two events ("two complaints a few days apart")
+_RELATIVE_POINTS = frozenset({"later", "earlier", "after", "before", "ago", "afterwards", "apart"})
 
 
 def _spent_on_response(tok: Token, lex: Lexicon) -> bool:
@@ -4280,6 +4282,39 @@ def _rejected_option(toks: Sequence[Token], lex: Lexicon) -> bool:
     return False
 
 
+#: the subjects that point back at an option named before ("..., which would have ...")
+_OPTION_POINTERS = frozenset({"it", "which", "that", "this"})
+
+
+def _option_cost(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the vague quantity ``hit`` size what an option not taken would have done to
+    those it names, its object or whom it would have cost, under a past modal ("a full
+    closure would have stranded many couriers", "we ruled out cash only, which would have
+    turned away a lot of tourists")? The option is the subject: a thing with "a" or no
+    article ("flat fares would have left many riders stuck"), or "it"/"which" pointing back,
+    or any thing when the sentence names the choice (``option-words``: "rejected",
+    "instead"). Harm that did not happen. People as the subject ("some riders would have
+    been stuck") and "the outage would have left many riders stuck", no choice named, are
+    read as told: writers use the modal for what probably happened too."""
+    base = toks[0].idx
+    noun = next((t for t in toks if t.idx - base + len(t.text) == hit.end), None)
+    if noun is None or noun.dep_ not in ("dobj", "dative", "pobj"):
+        return False
+    verb = verb_above(noun)
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (aux & _PROJECTING and aux & {"have", "'ve", "’ve"}):
+        return False
+    if subj.lemma_.lower() in lex.people or subj.lower_ in lex.people or subj.pos_ == "PROPN":
+        return False
+    if any(t.lemma_.lower() in lex.option_words or t.lower_ in lex.option_words for t in toks):
+        return subj.pos_ != "PRON" or subj.lower_ in _OPTION_POINTERS
+    dets = [c.lower_ for c in subj.children if c.dep_ in ("det", "poss")]
+    return subj.pos_ in ("NOUN", "VERB") and all(d in ("a", "an") for d in dets)
+
+
 def _denies_a_name(neg: Token) -> bool:
     """Does ``neg`` deny what something is ("the queue wasn't the cause": "be" with a noun
     after it), not what it did or could do?"""
@@ -4361,17 +4396,24 @@ def _owed(
     """The vague quantities of a sentence that owe an amount of harm: less, outside the
     sections where impact is stated, what times or counts the response
     (:func:`_response_time`), what a lesson counts of no one affected
-    (:func:`_uncounted_lesson`), and a count its sentence says is unknown
-    (``unknown-extent``)."""
+    (:func:`_uncounted_lesson`), what the writers' own work took (:func:`_effort_taken`),
+    what an option not taken would have done (:func:`_option_cost`), and a count its
+    sentence says is unknown (``unknown-extent``)."""
     if where != IMPACT:
         hits = [
-            h for h in hits if not _response_time(h, toks, lex) and not _settling_time(h, toks, lex)
+            h
+            for h in hits
+            if not _response_time(h, toks, lex)
+            and not _settling_time(h, toks, lex)
+            and not _effort_taken(h, toks, lex, lessons=where == LESSONS)
         ]
     hits = [
         h
         for h in hits
-        if not _in_cause_told(h, toks, lex) and not _inside_forms(h, toks, lex.turnout)
-    ]  # "players turned up in huge numbers": the load, not the harm
+        if not _in_cause_told(h, toks, lex)
+        and not _inside_forms(h, toks, lex.turnout)  # "players turned up in huge numbers"
+        and not _option_cost(h, toks, lex)  # "a full closure would have stranded many"
+    ]
     if hits and lex.unknown_extent.search(text_of(toks[0].doc)):
         # "A few riders likely walked off; we can't count them": the count is stated as
         # unknown, and the sentence is read as that statement, bounded by its neighbours
@@ -4461,6 +4503,50 @@ def _response_time(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> boo
             # within a minute or two"; "I spent ages in the console" is the writer's own toil
         )
     )
+
+
+def _effort_taken(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon, *, lessons: bool) -> bool:
+    """Is the vague duration ``hit`` what a piece of the writers' own work took, "take"
+    with the responders as whom it took ("pulling the audit trail took us a long time",
+    "reconciling by hand took the team several evenings"), or, in a lessons section (what
+    went well or poorly), with a task as its subject: a gerund ("building the list took
+    most of an afternoon") or "which" after a sentence the writers are the subject of ("we
+    had to query raw logs, which took most of a day")? The effort of the response, not how
+    long anyone was harmed; "paying took most shoppers several tries" names no responder,
+    "loading the page took a long time" outside a lessons section stays, and so does the
+    time it took to find the fault (``investigation-verbs``: "it took us a long time to
+    identify the issue"), which bounds how long the harm went on."""
+    if not (hit.key.startswith("vague-duration") or hit.noun.lower() in lex.time):
+        return False
+    word = next((t for t in toks if t.idx - toks[0].idx == hit.start), None)
+    verb = verb_above(word) if word is not None else None
+    if verb is None or verb.lemma_.lower() != "take":
+        return False
+    kids = list(verb.children)
+    if any(
+        t.lemma_.lower() in lex.investigation_verbs and t.pos_ == "VERB"
+        for t in verb.subtree
+        if t.i != verb.i
+    ):
+        return False  # "it took us a long time to identify the fault": how long it stayed
+    if any(c.dep_ == "dative" and _one_of_us(c, lex) for c in kids):
+        return True
+    if not lessons:
+        return False
+    if any(c.dep_ == "csubj" and c.tag_ == "VBG" for c in kids):
+        return True
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    return (
+        verb.dep_ in ("relcl", "advcl")  # the small model hangs "which" either way
+        and any(c.dep_ == "nsubj" and c.lower_ == "which" for c in kids)
+        and root is not None
+        and any(c.dep_ == "nsubj" and _one_of_us(c, lex) for c in root.children)
+    )
+
+
+def _one_of_us(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` the writers or their responders ("us", "me", "we", "the team")?"""
+    return noun.lower_ in ("us", "me", "we", "i") or is_responder_or_alerting(noun, lex)
 
 
 def _settling_time(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
@@ -4977,8 +5063,9 @@ def _in_reason(tok: Token, lex: Lexicon) -> bool:
 
 
 #: a sentence that opens with a time of day ("- 10:05 some requests start timing out"): a
-#: timeline entry, told in the present
-_CLOCK_OPENING = re.compile(r"^\W*(?:\w+\s+){0,3}?\d{1,2}:\d\d(?!\d)")
+#: timeline entry, told in the present; the day before it may be written with a comma or
+#: with dashes or slashes ("- **Thu 6 Jun, 14:20 BST** ...", "- 2025-06-06 14:20 ...")
+_CLOCK_OPENING = re.compile(r"^\W*(?:\w+(?:[-/.]\w+)*,?\s+){0,3}?\d{1,2}:\d\d(?!\d)")
 
 
 def _counting_quantifier(toks: Sequence[Token], lex: Lexicon) -> tuple[Token, Token] | None:
