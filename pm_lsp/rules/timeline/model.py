@@ -1468,14 +1468,9 @@ _ReadRegion = tuple[tuple["Entry", ...], tuple[str, int, int] | None, bool, froz
 
 
 def _moved(e: Entry, delta: int, region: int) -> Entry:
-    """``e`` with its offsets moved by ``delta``, in region ``region``.
-
-    Built from the entry's field dictionary: every entry of a region an edit moved is moved
-    on every lint, and ``dataclasses.replace`` (which passes all twenty fields through
-    ``__init__`` and its frozen ``__setattr__``) cost a third of reading the region anew."""
-    moved = object.__new__(Entry)
-    moved.__dict__.update(
-        e.__dict__,
+    """``e`` with its offsets moved by ``delta``, in region ``region``."""
+    return _changed(
+        e,
         start=e.start + delta,
         end=e.end + delta,
         event_start=e.event_start + delta,
@@ -1483,7 +1478,17 @@ def _moved(e: Entry, delta: int, region: int) -> Entry:
         region=region,
         suffix=(e.suffix[0] + delta, e.suffix[1] + delta) if e.suffix else None,
     )
-    return moved
+
+
+def _changed(e: Entry, **fields: Any) -> Entry:
+    """``e`` with ``fields`` changed, as ``dataclasses.replace`` gives it, built from the
+    entry's field dictionary: every entry of a region an edit moved is moved and put on the
+    clock again on every lint, and ``replace`` (which passes all twenty fields through
+    ``__init__`` and its frozen ``__setattr__``) cost a third of reading the region anew.
+    An entry checks nothing on construction, so nothing is skipped."""
+    changed = object.__new__(Entry)
+    changed.__dict__.update(e.__dict__, **fields)
+    return changed
 
 
 class _Extractor:
@@ -1917,15 +1922,15 @@ class _Extractor:
         own = self.z.readings(zone, day, t, season) if zone is not None else None
         off = exact(own)
         if e.utc is None and off is not None:
-            e = replace(e, utc=e.when - off)
+            e = _changed(e, utc=e.when - off)
         if declared is None:
             return e
         if e.zone is None or self.z.family(e.zone) == self.z.family(declared):
-            return replace(e, frame=(e.when, e.when))
+            return _changed(e, frame=(e.when, e.when))
         home = self.z.readings(declared, day, t, season)
         frame = on_clock(e.when, own, home) if own is not None and home is not None else None
         same = frame is not None and frame[0] == frame[1] == e.when
-        return replace(e, frame=frame, foreign=not same)
+        return _changed(e, frame=frame, foreign=not same)
 
     def _whole_region(self, n: int, region: Span, sec: Section | None, lead: Span | None) -> None:
         """Extract the entries of region ``n``, its heading (or ``lead``, the label line that
