@@ -1021,6 +1021,7 @@ def judge(
                         c.dep_ == "conj" and word_forms(c) & lex.concrete for c in verb.children
                     )
                 )
+                or _second_task(verb, toks, lex)
                 or (
                     state is not None
                     and any(
@@ -1791,6 +1792,27 @@ def _self_done(after: Sequence[Token], lex: Lexicon) -> bool:
             if head is None or not _is_people(head, lex):
                 return False
     return True
+
+
+def _second_task(verb: Token, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does a concrete second task follow the open-ended verb, though the parse hangs it on
+    a participle that qualifies the object ("Re-review all photos published in the window
+    and notify the reporters": "notify" joined to "published")? A bare form with an object
+    of its own cannot share a past form's subject: it is the item's second verb, as
+    "Review the alerts and notify the team" is, and bounds the first one. A participle
+    joined to a participle ("orders placed and shipped late") is still the object's."""
+    if verb.lower_.endswith("ing"):
+        return False
+    return any(
+        t.i > verb.i
+        and t.dep_ == "conj"
+        and t.tag_ == "VB"
+        and t.head.tag_ in ("VBN", "VBD")  # "tickets closed …" is read as a clause too
+        and t.head.dep_ in ("acl", "amod", "relcl", "ccomp")
+        and any(c.dep_ == "dobj" for c in t.children)
+        and bool(word_forms(t) & lex.concrete)
+        for t in toks
+    )
 
 
 def _whole_scope(verb: Token, lex: Lexicon) -> bool:
@@ -3243,8 +3265,9 @@ def _written_down(o: Token, verb: Token | None, lex: Lexicon) -> bool:
 def _named_document(o: Token, verb: Token | None, lex: Lexicon) -> bool:
     """Is a document-like noun one document the team already keeps, named by what it is
     for and pointed at ("Update the capacity plan with …", "add the step to our rollback
-    plan", "Publish the incident-review guidelines"): a definite determiner or a possessive
-    and a noun before it, and no verb of founding it (``founding-verbs``: "Establish the
+    plan", "Publish the incident-review guidelines"): a definite determiner, a possessive
+    or, in an item written in note style, none at all ("Extend gateway test plan"), and a
+    noun before it, and no verb of founding it (``founding-verbs``: "Establish the
     escalation plan")? "Create a plan", "have a better plan" and "the plan" name none."""
     if verb is not None and verb.lemma_.lower() in lex.founding_verbs:
         return False
@@ -3253,8 +3276,19 @@ def _named_document(o: Token, verb: Token | None, lex: Lexicon) -> bool:
         or c.dep_ == "poss"
         for c in o.children
     )
-    return definite and any(
-        c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN") for c in o.children
+    # an item written in note style drops its articles ("Extend gateway test plan to
+    # include …", "Update rollback plan with …"): with no determiner at all, after a verb
+    # that changes an artefact (``concrete-verbs``; "Need test plan" still wishes for one)
+    bare = (
+        verb is not None
+        and bool(word_forms(verb) & lex.concrete)
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in o.children)
+    )
+    return (definite or bare) and any(
+        c.dep_ in ("compound", "nmod")
+        and c.pos_ in ("NOUN", "PROPN")
+        and (verb is None or c.i > verb.i)  # "Update plans" read as one noun phrase
+        for c in o.children
     )
 
 
