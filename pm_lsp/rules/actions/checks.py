@@ -789,7 +789,7 @@ def judge(
             return None  # outside follow-up sections only the writers' commitment counts
         if firm_only and not _firm(commit, lex):
             return None  # "we would need a second operator": an answer explains
-        if _answers_reader(commit.verb, lex):
+        if _answers_reader(commit.verb, lex) or _weighs_readers_case(commit.verb, text, lex):
             return None  # "we aim to reply inside three business days": a service, no work
         if text.rstrip().endswith("?"):
             return None  # "Do I need to restart anything?" in a FAQ: a reader's question
@@ -2415,6 +2415,42 @@ def _answers_reader(verb: Token, lex: Lexicon) -> bool:
         if g.dep_ == "pobj"
     ]
     return all(_the_readers(o, lex) for o in objects)
+
+
+def _weighs_readers_case(verb: Token, text: str, lex: Lexicon) -> bool:
+    """Does a commitment in prose promise to weigh the reader's own case ("we'll review
+    your claim", "we will look at each request individually", "if you lost money, contact
+    support and we will look at it case by case")? Like a reply (:func:`_answers_reader`),
+    it is a service told to the reader, no follow-up work. The verb (``case-verbs``, after
+    an effort verb) takes the reader's message as its object, one the reader owns ("your
+    claim") or one of each reader's with a case-by-case phrase (``per-case-phrases``); or
+    the sentence weighs cases one at a time and speaks to the reader (``reader-words``).
+    "We will review every alert case by case" names no reader and is still read."""
+    while verb.lemma_.lower() in lex.reply_efforts:
+        governed = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if governed is None:
+            return False
+        verb = governed
+    preps = [c for c in verb.children if c.dep_ in ("prep", "prt")]
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.case_verbs and not any(
+        f"{lemma} {p.lower_}" in lex.case_verbs for p in preps
+    ):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    message = [
+        o
+        for o in objects
+        if o.lemma_.lower() in lex.reply_messages
+        and _the_readers(o, lex)
+        and not any(c.dep_ in ("prep", "acl", "relcl") for c in o.children)
+    ]
+    per_case = lex.per_case is not None and lex.per_case.search(text) is not None
+    if any(c.dep_ == "poss" and c.lower_ in lex.reader_words for o in message for c in o.children):
+        return True  # "we'll review your claim"
+    speaks = any(t.lower_ in lex.reader_words for t in verb.doc)
+    return per_case and (bool(message) or speaks)
 
 
 def _the_readers(obj: Token, lex: Lexicon) -> bool:
