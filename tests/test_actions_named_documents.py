@@ -41,3 +41,28 @@ def test_a_named_document_is_an_artefact(lint_text: LintFn, item: str) -> None:
 )
 def test_a_way_of_working_stays_vague(lint_text: LintFn, item: str) -> None:
     assert _abstract(lint_text, item)
+
+
+#: items written in note style, with no article: a named document after a verb that
+#: changes one is that document; a founding verb, a wish and a bare noun are still vague
+NOTE_STYLE = [
+    ("Extend kiosk test plan to include a cold-start case", False),
+    ("Update depot rollback plan with the scanner swap step", False),
+    ("Add the night-shift case to depot recovery plan", False),
+    ("Establish escalation plan", True),
+    ("Create scanner test plan for the depots", True),
+    ("Need scanner test plan for the depots", True),
+    ("Extend plan", True),
+    ("Update plans", True),
+]
+
+
+def test_a_named_document_written_without_an_article(lint_text: LintFn) -> None:
+    fields = "(@kofi, due 2026-06-01, P2, DEP-9)"
+    items = "".join(f"- {item} {fields}\n" for item, _ in NOTE_STYLE)
+    text = f"# Depot scanner outage\n\n## Action items\n\n{items}"
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    for item, vague in NOTE_STYLE:
+        a = text.index(item)
+        found = any(a <= d.start < a + len(item) and "way of working" in d.message for d in diags)
+        assert found == vague, item

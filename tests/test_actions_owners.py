@@ -924,3 +924,60 @@ def test_no_bracket_team_makes_a_listed_non_name_an_owner(word: str) -> None:
     item = f"{word.capitalize()} (Billing) will add a retry cap to the invoice exporter."
     fields = extract_fields(item, 0, pack=builtin_pack())
     assert [f.value for f in fields if f.name == "owner"] == []
+
+
+# -- PM302: the owner named after the item's text, in a clause of its own ----------------------
+
+#: the work first, then who does it after a dash, a semicolon or a sentence's end
+CLAUSE_OWNERS = [
+    (
+        "Swap the cache client for the pooled one – Dale to raise it with the vendor,"
+        " ticket OPS-13, by 31 May, high priority.",
+        "Dale",
+    ),
+    ("Add a lag alert on the replica; Tomasz will wire it into the pager.", "Tomasz"),
+    ("Move the nightly export off the primary. Priya to draft the change by 3 June.", "Priya"),
+    (
+        "Rebuild the kiosk image — the payments team to sign it off, due 2026-06-01.",
+        "the payments team",
+    ),
+    ("Ask the carrier for a retry budget - Grace Liu to chase, ticket NET-4.", "Grace Liu"),
+    ("Split the nightly batch — Ana and Omar to pair on it, due 2026-06-01.", "Ana and Omar"),
+]
+
+#: look-alikes: no one after the break, a thing or a product as the subject, a passive, a
+#: link to no verb
+CLAUSE_NO_OWNER = [
+    "Retire the old queue; plan to do it by June.",
+    "Train the floor staff – teams to be trained by June.",
+    "Add a check; need to agree the threshold first.",
+    "Move the cron to the new host; Kafka to buffer writes meanwhile.",
+    "Move logs to the new cluster – Loki to keep them 30 days.",
+    "Cap the retries – Max to 3 per minute.",
+    "Rotate the signing key; Dana to be told once done.",
+    "Fail over to the standby site. Operations will resume there within the hour.",
+    "Tighten the gate rules – CI to run the suite on every push.",
+    "Pin the base image. Renovate will open the bump requests.",
+]
+
+
+def test_an_owner_in_a_clause_after_the_work_is_read() -> None:
+    pack = builtin_pack()
+    for item, owner in CLAUSE_OWNERS:
+        fields = extract_fields(item, 0, pack=pack)
+        assert [f.value for f in fields if f.name == "owner"] == [owner], item
+    for item in CLAUSE_NO_OWNER:
+        fields = extract_fields(item, 0, pack=pack)
+        assert [f.value for f in fields if f.name == "owner"] == [], item
+
+
+def test_the_summary_counts_an_owner_named_after_the_work(lint_text: LintFn) -> None:
+    text = (
+        "# Expired certificate\n\n## Action items\n\n"
+        "1. Add a renewal canary – Dale to wire it into the pager, due 2026-06-01.\n"
+        "2. Improve monitoring.\n"
+        "3. Move the renewal job; Priya will own the cutover, due 2026-06-10.\n"
+    )
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    lines = [text.count("\n", 0, d.start) + 1 for d in diags]
+    assert [d.message for d in diags] == ["Action item has no owner"] and lines == [6]

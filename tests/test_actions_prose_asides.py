@@ -10,7 +10,7 @@ review of a named thing ("We will review the paging policy")."""
 from __future__ import annotations
 
 import pytest
-from conftest import LintFn
+from conftest import LintFn, findings_by_paragraph
 
 from pm_lsp.policy.rulepack import builtin_pack
 
@@ -140,3 +140,25 @@ def test_every_new_entry_has_a_fixture_sentence() -> None:
         low = " ".join(sentences).lower()
         missing += [f"{key}: {w}" for w in pack.words("actions", key) if w.lower() not in low]
     assert missing == []
+
+
+#: "we promise" pledging nothing after it vouches for the clause around it: no commitment
+VOUCHED = [
+    "The next review will be much shorter, we promise.",
+    "Thanks for sticking with us (fewer dropped matches next month, we promise).",
+    "We promise.",
+]
+#: look-alikes: the pledge governs what follows, or the clause vouched for is itself vague
+PLEDGED = [
+    "We promise to do better with the ledger sync.",
+    "We promise better alerting on the ledger sync.",
+    "We will look into the sync worker again, we promise.",
+]
+
+
+def test_a_promise_that_vouches_is_no_commitment_but_pledges_are(lint_text: LintFn) -> None:
+    found = findings_by_paragraph(lint_text, [("Final words", VOUCHED + PLEDGED)], select=["PM301"])
+    for sentence in VOUCHED:
+        assert found[sentence] == [], (sentence, found[sentence])
+    for sentence in PLEDGED:
+        assert len(found[sentence]) == 1, (sentence, found[sentence])

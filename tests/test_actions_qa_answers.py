@@ -115,3 +115,34 @@ def test_a_promise_to_answer_the_reader_is_no_action_but_look_alikes_stay(
         assert found[sentence] == [], (sentence, found[sentence])
     for _heading, sentence in STILL_VAGUE:
         assert len(found[sentence]) == 1, (sentence, found[sentence])
+
+
+#: the writers weigh the reader's own case: a service told to the reader, no follow-up work
+CASE_PROMISES = [
+    (
+        "FAQ",
+        "If a missed sailing cost you a hotel night, write to the pier office and we will"
+        " look at it case by case.",
+    ),
+    ("FAQ", "We will look at each claim individually."),
+    ("FAQ", "Send us your ticket number and we'll review your claim within a week."),
+    ("Getting help", "We'll handle every complaint about the blank screens case by case."),
+]
+#: look-alikes that stay judged: no reader and no reader's message, or the writers' own work
+CASE_LOOK_ALIKES = [
+    ("FAQ", "We will review every screen alarm case by case."),
+    ("FAQ", "We will look at it case by case."),
+    ("FAQ", "We will look into the relay firmware individually with each vendor."),
+    ("Discussion", "We will look into the pier display drivers."),
+]
+
+
+def test_a_promise_to_weigh_the_readers_case_is_no_action(lint_text: LintFn) -> None:
+    sections: dict[str, list[str]] = {}
+    for heading, sentence in CASE_PROMISES + CASE_LOOK_ALIKES:
+        sections.setdefault(heading, []).append(sentence)
+    found = findings_by_paragraph(lint_text, list(sections.items()), select=["PM301"])
+    for _heading, sentence in CASE_PROMISES:
+        assert found[sentence] == [], (sentence, found[sentence])
+    for _heading, sentence in CASE_LOOK_ALIKES:
+        assert len(found[sentence]) == 1, (sentence, found[sentence])

@@ -637,8 +637,14 @@ def _field(
     vend = value_end(text, vstart, base + m.end("value"))
     out: list[MetaField] = []
     plain = source == "plain"
+    # an italic line ("*Status: draft. Severity: SEV-2*") closes its emphasis after the
+    # last value: the marker is markup, no part of the value
+    pre = (m.groupdict().get("pre") or "") if plain else ""
+    closer = pre[-1] if pre[-1:] in ("*", "_") else ""
     for k, ks, vs, ve in _line_pairs(text, (key, kstart, kend), (vstart, vend), vocab, plain):
         while ve > vs and text[ve - 1] in " \t":
+            ve -= 1
+        if closer and ve == vend and ve - 1 > vs and text[ve - 1] == closer:
             ve -= 1
         out.append(
             MetaField(

@@ -789,7 +789,7 @@ def judge(
             return None  # outside follow-up sections only the writers' commitment counts
         if firm_only and not _firm(commit, lex):
             return None  # "we would need a second operator": an answer explains
-        if _answers_reader(commit.verb, lex):
+        if _answers_reader(commit.verb, lex) or _weighs_readers_case(commit.verb, text, lex):
             return None  # "we aim to reply inside three business days": a service, no work
         if text.rstrip().endswith("?"):
             return None  # "Do I need to restart anything?" in a FAQ: a reader's question
@@ -1021,6 +1021,7 @@ def judge(
                         c.dep_ == "conj" and word_forms(c) & lex.concrete for c in verb.children
                     )
                 )
+                or _second_task(verb, toks, lex)
                 or (
                     state is not None
                     and any(
@@ -1793,6 +1794,27 @@ def _self_done(after: Sequence[Token], lex: Lexicon) -> bool:
     return True
 
 
+def _second_task(verb: Token, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does a concrete second task follow the open-ended verb, though the parse hangs it on
+    a participle that qualifies the object ("Re-review all photos published in the window
+    and notify the reporters": "notify" joined to "published")? A bare form with an object
+    of its own cannot share a past form's subject: it is the item's second verb, as
+    "Review the alerts and notify the team" is, and bounds the first one. A participle
+    joined to a participle ("orders placed and shipped late") is still the object's."""
+    if verb.lower_.endswith("ing"):
+        return False
+    return any(
+        t.i > verb.i
+        and t.dep_ == "conj"
+        and t.tag_ == "VB"
+        and t.head.tag_ in ("VBN", "VBD")  # "tickets closed …" is read as a clause too
+        and t.head.dep_ in ("acl", "amod", "relcl", "ccomp")
+        and any(c.dep_ == "dobj" for c in t.children)
+        and bool(word_forms(t) & lex.concrete)
+        for t in toks
+    )
+
+
 def _whole_scope(verb: Token, lex: Lexicon) -> bool:
     """Does the open-ended verb of an item reported done cover a known set: a word of
     ``done-scope-words`` or a count in its object ("Audit the valve modes on every standby
@@ -2393,6 +2415,42 @@ def _answers_reader(verb: Token, lex: Lexicon) -> bool:
         if g.dep_ == "pobj"
     ]
     return all(_the_readers(o, lex) for o in objects)
+
+
+def _weighs_readers_case(verb: Token, text: str, lex: Lexicon) -> bool:
+    """Does a commitment in prose promise to weigh the reader's own case ("we'll review
+    your claim", "we will look at each request individually", "if you lost money, contact
+    support and we will look at it case by case")? Like a reply (:func:`_answers_reader`),
+    it is a service told to the reader, no follow-up work. The verb (``case-verbs``, after
+    an effort verb) takes the reader's message as its object, one the reader owns ("your
+    claim") or one of each reader's with a case-by-case phrase (``per-case-phrases``); or
+    the sentence weighs cases one at a time and speaks to the reader (``reader-words``).
+    "We will review every alert case by case" names no reader and is still read."""
+    while verb.lemma_.lower() in lex.reply_efforts:
+        governed = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if governed is None:
+            return False
+        verb = governed
+    preps = [c for c in verb.children if c.dep_ in ("prep", "prt")]
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.case_verbs and not any(
+        f"{lemma} {p.lower_}" in lex.case_verbs for p in preps
+    ):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    message = [
+        o
+        for o in objects
+        if o.lemma_.lower() in lex.reply_messages
+        and _the_readers(o, lex)
+        and not any(c.dep_ in ("prep", "acl", "relcl") for c in o.children)
+    ]
+    per_case = lex.per_case is not None and lex.per_case.search(text) is not None
+    if any(c.dep_ == "poss" and c.lower_ in lex.reader_words for o in message for c in o.children):
+        return True  # "we'll review your claim"
+    speaks = any(t.lower_ in lex.reader_words for t in verb.doc)
+    return per_case and (bool(message) or speaks)
 
 
 def _the_readers(obj: Token, lex: Lexicon) -> bool:
@@ -3243,8 +3301,9 @@ def _written_down(o: Token, verb: Token | None, lex: Lexicon) -> bool:
 def _named_document(o: Token, verb: Token | None, lex: Lexicon) -> bool:
     """Is a document-like noun one document the team already keeps, named by what it is
     for and pointed at ("Update the capacity plan with …", "add the step to our rollback
-    plan", "Publish the incident-review guidelines"): a definite determiner or a possessive
-    and a noun before it, and no verb of founding it (``founding-verbs``: "Establish the
+    plan", "Publish the incident-review guidelines"): a definite determiner, a possessive
+    or, in an item written in note style, none at all ("Extend gateway test plan"), and a
+    noun before it, and no verb of founding it (``founding-verbs``: "Establish the
     escalation plan")? "Create a plan", "have a better plan" and "the plan" name none."""
     if verb is not None and verb.lemma_.lower() in lex.founding_verbs:
         return False
@@ -3253,8 +3312,19 @@ def _named_document(o: Token, verb: Token | None, lex: Lexicon) -> bool:
         or c.dep_ == "poss"
         for c in o.children
     )
-    return definite and any(
-        c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN") for c in o.children
+    # an item written in note style drops its articles ("Extend gateway test plan to
+    # include …", "Update rollback plan with …"): with no determiner at all, after a verb
+    # that changes an artefact (``concrete-verbs``; "Need test plan" still wishes for one)
+    bare = (
+        verb is not None
+        and bool(word_forms(verb) & lex.concrete)
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in o.children)
+    )
+    return (definite or bare) and any(
+        c.dep_ in ("compound", "nmod")
+        and c.pos_ in ("NOUN", "PROPN")
+        and (verb is None or c.i > verb.i)  # "Update plans" read as one noun phrase
+        for c in o.children
     )
 
 

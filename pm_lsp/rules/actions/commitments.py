@@ -264,6 +264,21 @@ def _is_pledge(t: Token) -> bool:
     )
 
 
+#: what a pledge verb pledges, after it: a verb, a clause, a thing, to whom, or "to …"
+_PLEDGED = frozenset({"dobj", "dative", "xcomp", "ccomp", "prep", "attr", "oprd", "advcl"})
+
+
+def _vouches(t: Token) -> bool:
+    """Is the pledge verb ``t`` a comment on the clause around it, pledging nothing after
+    it ("The next one will be shorter, we promise.", "See you soon (with less lag, we
+    promise)", "We promise.")? Such a "we promise" vouches for what is said, as "honestly"
+    does; the sentence's own commitment, if any, is judged without it. "We promise to
+    publish the queue figures" and "we promise a weekly report" pledge what follows."""
+    return t.lemma_.lower() in _PLEDGES and not any(
+        c.i > t.i and c.dep_ in _PLEDGED for c in t.children
+    )
+
+
 def _is_writers(subj: Token | None, words: CommitmentWords) -> bool:
     if subj is None:
         return False
@@ -516,6 +531,7 @@ def find_commitment(sent: Sequence[Token], words: CommitmentWords) -> Commitment
             and t.lemma_.lower() in words.verbs
             and (t.tag_ not in ("VBN", "VBD") or _is_pledge(t))
             and not _forecast(t, words)
+            and not _vouches(t)
         ):
             verb = t
             fragment = t.i == sent[0].i or all(not x.is_alpha for x in sent[: t.i])
@@ -592,7 +608,9 @@ def _commitment(
         end_state,
         subject,
         (head.dep_ == "ROOT" and stated_verb(head) is head)
-        or (head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and stated_verb(head.head) is head),
+        or (head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and stated_verb(head.head) is head)
+        # "We will add the alarm, we promise": the clause vouched for is the one stated
+        or (head.dep_ in ("ccomp", "advcl") and head.head.dep_ == "ROOT" and _vouches(head.head)),
         any(c.dep_ == "neg" for c in (*verb.children, *modal.children)),
         modal.lemma_.lower() if modal.tag_ != "MD" else low,
         _as_written(sent, modal) if hedge == modal.text and hedge.startswith(("'", "’")) else hedge,

@@ -352,6 +352,8 @@ class Lexicon:
         self.reply_readers = frozenset(ws("reply-readers"))
         self.reply_messages = frozenset(ws("reply-messages"))
         self.reply_determiners = frozenset(ws("reply-determiners"))
+        self.case_verbs = frozenset(ws("case-verbs"))
+        self.per_case = _phrase_re(ws("per-case-phrases"))
 
     def _read_commitments(self, ws: Callable[[str], list[str]]) -> None:
         """The words for proposals in prose: proposal headings, commitments, hedges."""
@@ -688,6 +690,14 @@ def _openers_re(phrases: list[str]) -> re.Pattern[str] | None:
         return None
     alts = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len)[::-1])
     return re.compile(rf"(?i)(?:{alts})\s+")
+
+
+def _phrase_re(phrases: list[str]) -> re.Pattern[str] | None:
+    """Any of ``phrases`` as whole words anywhere, spaces read as any white space."""
+    if not phrases:
+        return None
+    alts = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len)[::-1])
+    return re.compile(rf"(?i)(?<![\w-])(?:{alts})(?![\w-])")
 
 
 def _bare_repair(verbs: list[str], areas: list[str]) -> re.Pattern[str] | None:

@@ -147,6 +147,7 @@ class OwnerWords:
             self._labelled(text)
             or self._after_cue(text)
             or self._subject(text)
+            or self._clause_subject(text)
             or self._prefixed(text)
             or self._claimed(text)
             or self._bracketed(text)
@@ -258,6 +259,36 @@ class OwnerWords:
                 continue  # "MFA to be enforced …": a thing, not someone's initials
             if self._to_no_verb(text, s, gap.end()):
                 continue  # "Mark to the archive …", "Max to 3 pushes": a verb, not a name
+            return s, end
+        return None
+
+    def _clause_subject(self, text: str) -> tuple[int, int] | None:
+        """ "Get the vendor to alert on an empty batch – Dale to raise it with their account
+        manager, by 31 May", "Add a lag alert; Tomasz will wire it into the pager": the item
+        names its work first, then, after a dash, a semicolon or a sentence's end, who does
+        it as the subject of "to"/"will" and a verb, as :meth:`_subject` reads at the
+        item's start. Only a person (a listed given name, a given name that is also a word,
+        a handle) or a named team or role: initials and a unit's name there are as often a
+        thing's ("CI to run …", "Operations will resume …"), and a passive ("Dana to be
+        told") or a link to no verb ("Max to 3 pages") names no one doing it."""
+        if self.link is None:
+            return None
+        for cut in _CLAUSE_BREAK.finditer(text):
+            s = cut.end()
+            end = self.name_at(text, s, loose=False) or self._word_name_at(text, s)
+            if end is None:
+                continue
+            pair = _AND.match(text, end)  # "… – Dana and Omar to pair on it"
+            second = self.name_at(text, pair.end(), loose=False) if pair else None
+            end = second if second is not None else end
+            gap = _GAP.match(text, end)
+            if (
+                gap is None
+                or not self.link.match(text, gap.end())
+                or _PASSIVE_LINK.match(text, gap.end())
+                or self._to_no_verb(text, s, gap.end())
+            ):
+                continue
             return s, end
         return None
 
@@ -569,6 +600,9 @@ class OwnerWords:
 
 #: a dash that sets a field apart at an item's end: "— platform team", " - Dana"
 _TRAILING_DASH = re.compile(r"\s[-\u2013\u2014]\s+|[\u2013\u2014]\s*")
+#: where a clause of an item opens after its text: a dash set apart, a semicolon, or a
+#: sentence's end ("Add the alert – Dale to wire it", "…; Priya will …", "… . Tomasz to …")
+_CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s+|[\u2013\u2014]\s*|;\s+|[.!]\s+")
 #: a handle written without "@" in an item's field: "k.moreau", "dana_ito"
 _BARE_HANDLE = re.compile(r"([a-z]{1,12})[._]([a-z]{2,20})")
 #: a word of a team's name written in a field: "NOC", "tooling", "Data", "R&D"

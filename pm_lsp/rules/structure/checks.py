@@ -21,7 +21,7 @@ from pm_lsp.model.document import MetaField, PostmortemDoc
 from pm_lsp.parse.insertion import safe_insertion_point
 from pm_lsp.parse.values import date_readings, parse_date, parse_duration
 from pm_lsp.policy.rulepack import RulePack
-from pm_lsp.policy.templates import FieldSpec, SectionSpec, Template
+from pm_lsp.policy.templates import FieldSpec, SectionSpec, Template, normalise_value
 from pm_lsp.rules.actions.items import action_groups, placeholder_note
 from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, Severity, rule
 from pm_lsp.rules.structure.concepts import presence, starts_as_placeholder
@@ -540,12 +540,14 @@ def _outside_the_list(
     value: str,
     words: frozenset[str] = frozenset(),
     labels: Mapping[str, int] | None = None,
+    told: str | None = None,
 ) -> str | None:
     """The message key when a Status or Severity is not one of the template's values.
     ``words``: severity words also accepted (lower case), see :func:`_severity_words`;
     ``labels``: the words a numbered level may carry and the level each names
     (:func:`_numbered_level`); a label far from its number is reported
-    (:func:`_contradicted`)."""
+    (:func:`_contradicted`); ``told``: the one level a sentence in the value names
+    (:func:`_level_told`), which is the Severity."""
     labels = labels or {}
     if spec.type == "status" and template.status_values and not template.is_valid_status(value):
         return "invalid-status"
@@ -562,9 +564,34 @@ def _outside_the_list(
         or _bare_level(template, first)
         or _numbered_level(template, value, labels)
         or _numbered_level(template, _before_note(value), labels)
+        or (contradicted is None and told is not None)
     ):
         return "invalid-severity"
     return None
+
+
+#: a word of a field's value, an apostrophe or a hyphen inside it ("we're", "SEV-1")
+_VALUE_WORD = re.compile(r"[\w'\u2019-]+")
+
+
+def _level_told(pack: RulePack, template: Template, value: str) -> str | None:
+    """The level a Severity told in a sentence names ("we are calling it a SEV-1
+    internally", "treated as SEV2 by the on-call lead"): a word, or a word and the next
+    ("Sev 1"), that is a level of the template's scale, when the sentence (three words or
+    more) names exactly one and no word of ``severity-denials`` denies it ("not a SEV-1
+    yet"). A short value is judged as written; two levels name no one Severity."""
+    words = _VALUE_WORD.findall(value)
+    if len(words) < 3:
+        return None
+    denials = {w.lower() for w in pack.words("structure", "severity-denials")}
+    if any(w.lower().replace("\u2019", "'") in denials for w in words):
+        return None
+    levels: dict[str, str] = {}
+    for i, w in enumerate(words):
+        for cand in (w, f"{w} {words[i + 1]}" if i + 1 < len(words) else ""):
+            if cand and template.is_valid_severity(cand):
+                levels[normalise_value(cand)] = cand
+    return next(iter(levels.values())) if len(levels) == 1 else None
 
 
 #: a remark in brackets at the end of a field's value: two words or more, no bracket inside
@@ -731,6 +758,12 @@ def _judged_value(f: MetaField) -> tuple[str, tuple[int, int]]:
     return value[icon.end() :], (f.value_span.start + icon.end(), f.value_span.end)
 
 
+def _unfilled(value: str, placeholders: set[str]) -> bool:
+    """Is a field's value empty or a placeholder ("TBD", "<severity>")? PM202 and PM203
+    speak of those; PM204 judges only a value written."""
+    return not value or value.lower() in placeholders or starts_as_placeholder(value)
+
+
 @rule(invalid_metadata)
 def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
     doc, template, pack = ctx.doc, ctx.template, ctx.pack
@@ -751,16 +784,14 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
         spec = types.get(f.canonical or "")
         written, span = _judged_value(f)
         value = _without_scheme(pack, spec, written) if spec is not None else written
-        if (
-            spec is None
-            or not value
-            or value.lower() in placeholders
-            or (starts_as_placeholder(value))
-        ):
+        if spec is None or _unfilled(value, placeholders):
             continue
+        told = _level_told(pack, template, value) if spec.type == "severity" else None
         if spec.type == "date" and len(readings := date_readings(value)) == 2:
             yield _ambiguous_date(doc.text, f, spec, value, readings, pack)
-        elif (key := _outside_the_list(template, spec, value, words, labels)) is not None and not (
+        elif (
+            key := _outside_the_list(template, spec, value, words, labels, told)
+        ) is not None and not (
             key == "invalid-severity"
             and scale is not None
             and (scale.fullmatch(value) or scale.fullmatch(_before_note(value)))
