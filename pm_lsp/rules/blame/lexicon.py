@@ -460,6 +460,9 @@ class BlameLexicon:
         self.hindsight_modals = set(ws("hindsight-modals"))
         self.grasp_nouns = set(ws("grasp-nouns"))
         self.damning_marks = set(ws("damning-marks"))
+        self.damning_times = set(ws("damning-times"))
+        self.timed_acts = set(ws("timed-acts"))
+        self.incredulity_adverbs = set(ws("incredulity-adverbs"))
         self.habit_marks = set(ws("habit-marks"))
         self.reproach_tails = set(ws("reproach-tails"))  # bl26a: "... allowed ... at all?"
         self.exasperated_whys = ws("exasperated-whys")  # bl29b: "why on earth did Kim ...?"
@@ -941,6 +944,23 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(sorted(self.owed_adverbs))})\s+to\s+(?!\d)"),),
         ]
 
+    def _doubting_prefilter(
+        self, r: Callable[[str], re.Pattern[str]]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for questions that doubt a party (rhetoric.py): a
+        change asked about at a time held against it ("who deploys on a Friday?", "who
+        ships that in 2024?") and not knowing asked with disbelief ("was the analyst
+        really unaware that ...?")."""
+        return [
+            (r(r"\bwho\b"), r(_spaced_words(self.damning_times)), r(r"\?")),
+            (r(r"\bwho\b"), r(r"\bin\s+(?:19|20)\d\d\b"), r(r"\?")),
+            (
+                r(_spaced_words(self.incredulity_adverbs)),
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.awareness_words | self.knowledge_verbs))})"),
+                r(r"\?"),
+            ),
+        ]
+
     def _owed_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
     ) -> list[tuple[re.Pattern[str], ...]]:
@@ -971,6 +991,7 @@ class BlameLexicon:
             # rhetorical who and why (bl25b): "who signs off on a leak like that?", "why is
             # the lead never around?", "why the DBA could not be reached remains a mystery"
             (r(r"\bwho\b"), r(_spaced_words(self.damning_marks)), r(r"\?")),
+            *self._doubting_prefilter(r),
             (r(r"\bwhy\b"), r(_spaced_words(self.habit_marks)), r(r"\?")),
             (r(r"\b(?:why|how)\b"), self.wonder_re),
             # (bl26a) "why was a hotfix allowed to go out at all?", "it's fair to ask why ..."

@@ -38,6 +38,7 @@ the job stopped remains unclear") stay clean.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
@@ -72,6 +73,12 @@ def judge(ctx: _Ctx) -> None:
         end = _bettered_question(ctx, k)
         if end is not None:
             _report(ctx, sdoc[k], end, "rhetorical-question", specs.counterfactual.code)
+        return
+    if sdoc[k].lower_ in _BE | _DO:
+        if _asks(ctx.stext) and not ctx.asking:
+            end = _doubted_awareness(ctx, k)
+            if end is not None:
+                _report(ctx, sdoc[k], end, "rhetorical-question")
         return
     if sdoc[k].lower_ not in ("who", "why", "how"):
         return
@@ -180,7 +187,9 @@ def _bettered_question(ctx: _Ctx, k: int) -> Token | None:
 
 def _who_damning(ctx: _Ctx, who: Token) -> Token | None:
     """ "Who signs off on a leak like that ...?": "who" as the subject of a verb in the
-    present, with one of ``damning-marks`` in its clause; the verb, or None."""
+    present, with one of ``damning-marks`` in its clause, or a change (one of
+    ``timed-acts``) at a time held against it ("who deploys on a Friday night?",
+    :func:`_damning_time`); the verb, or None."""
     verb = who.head
     if who.lower_ != "who" or who.dep_ != "nsubj":
         return None
@@ -191,7 +200,54 @@ def _who_damning(ctx: _Ctx, who: Token) -> Token | None:
     words = [t for t in verb.subtree if t.i > verb.i]
     if any(t.lower_ in marks or f"{t.lower_} {t.nbor().lower_}" in marks for t in words[:-1]):
         return verb
-    return None
+    if verb.lemma_.lower() not in ctx.lex.timed_acts or any(
+        c.dep_ == "conj" for c in verb.children
+    ):
+        return None  # "who upgrades ... on a Friday and then doesn't watch ...?": a whole
+        # chain, which the animated phrase of a change left unwatched judges
+    return verb if any(_damning_time(t, ctx.lex.damning_times) for t in words[:-1]) else None
+
+
+def _damning_time(tok: Token, times: set[str]) -> bool:
+    """A time held against a change made at it: one of ``damning-times`` said of any such
+    time ("on a Friday", "over a holiday weekend", "these days") or a year as the present
+    ("in 2024"). "On Friday" is one day and "on weekends" a rota, which a question may ask
+    about ("who covers the pager on weekends?")."""
+    if f"{tok.lower_} {tok.nbor().lower_}" in times or (tok.lower_ in times and tok.pos_ == "ADV"):
+        return True  # "these days", "nowadays"
+    if tok.lower_ == "in" and re.fullmatch(r"(?:19|20)\d\d", tok.nbor().text):
+        return True
+    before = tok.nbor(-1) if tok.i > 0 else tok
+    return tok.lower_ in times and before.lower_ in ("a", "an", "any")
+
+
+def _doubted_awareness(ctx: _Ctx, k: int) -> Token | None:
+    """ "Was the analyst really unaware that the policy applied?", "did the contractor
+    honestly not know the key was shared?": a party's lack of awareness asked with one of
+    ``incredulity-adverbs``, which doubts it (a charge that they should have known); the
+    awareness word, or None. Without the adverb the question may ask ("Was the engineer
+    aware of the change?"); a thing's ("was the alert really firing?") is no party's."""
+    sdoc, lex = ctx.sdoc, ctx.lex
+    subj = _party_subject(ctx, sdoc[k + 1 : k + 9])
+    if subj is None:
+        return None
+    words = [t for t in sdoc[subj.i + 1 :] if not t.is_space]
+    at = next((i for i, t in enumerate(words[:4]) if t.lower_ in lex.incredulity_adverbs), None)
+    if at is None:
+        return None
+    told = words[at + 1 : at + 4]
+    lacking = bool(told) and told[0].lower_ in _NEVER
+    known = next(
+        (
+            t
+            for t in told[int(lacking) : int(lacking) + 1]
+            if t.lower_ in lex.awareness_words or _in_lex(t, lex.knowledge_verbs, lex)
+        ),
+        None,
+    )
+    if known is None or (sdoc[k].lower_ in _DO and known.lower_ in lex.awareness_words):
+        return None
+    return known if lacking or known.lower_.startswith("un") else None
 
 
 def _why_habit(ctx: _Ctx, k: int) -> Token | None:
