@@ -38,6 +38,17 @@ from test_structure import run
             "[add 2 screenshots from the dashboard]",
             "climbed. ",
         ),
+        # a verb in small letters, then a name among the words
+        (
+            "Scrap came to [insert the tonnage from Goods Inwards once counted].\n",
+            "[insert the tonnage from Goods Inwards once counted]",
+            "to ",
+        ),
+        (
+            "Latency rose at 10:02 [add the Grafana panel for the router].\n",
+            "[add the Grafana panel for the router]",
+            "10:02 ",
+        ),
         # a mark of a figure still to come, alone or with a note after a dash or a colon
         (
             "The cards reissued came to [TBC – count due from the bureau] by Friday.\n",
@@ -96,6 +107,7 @@ def test_a_bracketed_note_to_fill_in_is_a_placeholder_left(
         'The vendor ticket still read "[TBC – root cause]" at 10:03.\n',
         # a capitalised name after the verb: read as a control or a title, left alone
         "The wizard stopped at [Add Payment Method] for every user.\n",
+        "Shoppers who pressed [Add to Basket] saw a spinner until 10:04.\n",
     ],
 )
 def test_brackets_that_are_no_note_to_fill_in(body: str) -> None:

@@ -201,8 +201,10 @@ def _fill_in_note(verbs: list[str], marks: list[str]) -> re.Pattern[str] | None:
     """A note to fill in, in square brackets in the masked text (a link's brackets are
     masked away): one of ``verbs`` opening it, then one word or more each starting with a
     small letter, a digit or a symbol ("[insert the refund total]", "[add graph here]");
-    not "[Enter]" (a key: no word after the verb) nor "[Add User]" (a control's name in
-    capitals), nor brackets followed by a link's parts or a reference's colon. Or one of
+    after a verb in small letters, any words (a name among them: "[insert the count from
+    Finance]"). Not "[Enter]" (a key: no word after the verb) nor "[Add User]", "[Add to
+    Cart]" (a control's name in capitals), nor brackets followed by a link's parts or a
+    reference's colon. Or one of
     ``marks`` ("TBC", "to be confirmed") alone in the brackets or before a dash or a colon
     and a spaced note ("[TBC – figure from finance]"): not a ticket key ("[TBC-12]")."""
     alts = [
@@ -212,6 +214,7 @@ def _fill_in_note(verbs: list[str], marks: list[str]) -> re.Pattern[str] | None:
     word = r"[a-z0-9$€£¥#~<>%'’(-][^\s\[\]]*"
     found = []
     if verbs:
+        found.append(rf"(?:{alts[0]})(?:[ \t]+[^\s\[\]]+){{1,16}}")
         found.append(rf"(?i:{alts[0]})(?:[ \t]+{word}){{1,16}}")
     if marks:
         found.append(rf"(?i:{alts[1]})(?:[ \t]*[:–—-][ \t]+[^\s\[\]][^\[\]\n]{{0,120}}?)?")
