@@ -997,10 +997,12 @@ def _part_uses(
         codes = shapes.currency_codes
         lone = b.kind == "table_cell" and _lone_acronym(b.text)
         found = _cell_use(b.text, codes) if b.kind == "table_cell" else _uses(b.text, codes)
+        quoted = _quoted_messages(b.text) if found else []
         for rel, acronym in found:
             if (
                 acronym in skip
                 or (acronym in seen and acronym not in shouted)
+                or any(a <= rel < z for a, z in quoted)
                 or _no_use(b.text, rel, acronym, shapes)
                 or (formats is not None and _in_placeholder(b.text, rel, formats))
             ):
@@ -1017,6 +1019,30 @@ def _part_uses(
             seen.add(acronym)
             out.append(use)
     return tuple(sorted(out)), frozenset(shouted)
+
+
+#: a stretch in double quotes, straight or curly (:func:`_quoted_messages`)
+_QUOTED = re.compile(r'"([^"]{1,300})"|\u201c([^\u201d]{1,300})\u201d')
+#: how many words make a quoted stretch a message cited rather than a term named
+QUOTED_MESSAGE_WORDS = 3
+
+
+def _quoted_messages(text: str) -> list[tuple[int, int]]:
+    """The spans of the messages ``text`` quotes: a stretch of at least
+    :data:`QUOTED_MESSAGE_WORDS` words in double quotes (a customer's chat line, an alert's
+    text, a sign's wording). They are someone else's words as written, like a block quote:
+    their capitals ("why is QXR frozen at 168.20?") are no acronym the writers chose to use,
+    and the writers cannot spell one out inside them. A term in quotes ("the "RTQ" feed")
+    stays a use, and so does the same acronym written outside the quotes later; so does a
+    value the writers give a markup attribute (a figure's ``caption="..."``)."""
+    if '"' not in text and "\u201c" not in text:
+        return []
+    return [
+        (m.start(), m.end())
+        for m in _QUOTED.finditer(text)
+        if len((m.group(1) or m.group(2) or "").split()) >= QUOTED_MESSAGE_WORDS
+        and not text[: m.start()].rstrip().endswith("=")  # a markup value: caption="..."
+    ]
 
 
 #: a course number after the letters ("CHEM 201", "CS 101", "MATH 2410B"): three or four
