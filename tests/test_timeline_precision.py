@@ -303,11 +303,11 @@ def test_a_first_entry_that_is_no_impact_start_falls_back_to_detection(
     lint_text: LintFn,
 ) -> None:
     # the first row is the change; without an impact start, the clock runs from the
-    # support ticket (a detection)
+    # support ticket (a detection), to the payouts resuming (the resolution)
     text = _read("recovery-words.md").replace("**Status:** Final", "**Duration:** 5 minutes")
     assert _pm503(lint_text, text) == [
         "Stated duration 5 minutes disagrees with the timeline: first detection 09:15 to "
-        "mitigation 09:31 is 16m"
+        "resolution 09:44 is 29m"
     ]
 
 

@@ -880,16 +880,10 @@ class Words:
             name: [re.compile(str(p), re.IGNORECASE) for p in mk.get(name, [])] for name in MARKERS
         }
         self._marked: Memo[frozenset[str]] = Memo()
-        negs = [str(n) for n in ms.get("negations", [])]
-        self.negation = (
-            re.compile(
-                r"(?i)(?<![\w'])(?:"
-                + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in negs)
-                + r")(?![\w'])"
-            )
-            if negs
-            else None
-        )
+        self.negation = _phrases(ms, "negations")
+        #: a decision or an intent before a mitigation or a resolution (the pack's
+        #: ``intentions``): the act is told later, by the entry that does it
+        self.intention = _phrases(ms, "intentions")
         self._milestone_words(ms)
         #: given names that are no product's name ("Ana", not "Grafana" or "Jenkins")
         self.names = given_names() - frozenset(pack.words("blame", "product-names"))
@@ -1122,7 +1116,9 @@ class Words:
                 told = [
                     m
                     for m in p.finditer(event)
-                    if not self._negated(event, m.start()) and not self._person_subject(event, m)
+                    if not self._negated(event, m.start())
+                    and not self._person_subject(event, m)
+                    and not (name in _ACTS and self._negated(event, m.start(), self.intention))
                 ]
                 if (
                     name == "impact-start"
@@ -1202,19 +1198,36 @@ class Words:
             )
         return got
 
-    def _negated(self, text: str, at: int) -> bool:
-        """Is the match at ``at`` cancelled by a negation among the three words before it,
-        in its own clause? A negation that ends an earlier sentence or quote of the entry
-        ("users say no reset mail. detected") cancels nothing after it."""
-        if self.negation is None:
+    def _negated(self, text: str, at: int, words: re.Pattern[str] | None = None) -> bool:
+        """Is the match at ``at`` cancelled by a negation (or by ``words``: the intentions)
+        among the three words before it, in its own clause? A negation that ends an earlier
+        sentence or quote of the entry ("users say no reset mail. detected") cancels nothing
+        after it."""
+        cancel = self.negation if words is None else words
+        if cancel is None:
             return False
         head = text[max(0, at - 80) : at]
         before = re.findall(r"[\w'-]+", head)[-3:]
-        if not self.negation.search(" ".join(before)):
+        if not cancel.search(" ".join(before)):
             return False  # the common case, told without looking for clause ends
         cut = max((m.end() for m in _CLAUSE_END.finditer(head)), default=0)
         before = re.findall(r"[\w'-]+", head[cut:])[-3:]
-        return bool(self.negation.search(" ".join(before)))
+        return bool(cancel.search(" ".join(before)))
+
+
+#: the milestones that are acts of the responders or their outcome: a decision or an intent
+#: to do one is not yet it (:attr:`Words.intention`)
+_ACTS = frozenset({"mitigation", "resolution"})
+
+
+def _phrases(ms: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
+    """The pack's phrases under ``key`` of ``[milestones]`` as one whole-word pattern, a
+    space matching any white space; None without phrases."""
+    got = [str(n) for n in ms.get(key, [])]
+    if not got:
+        return None
+    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in got)
+    return re.compile(r"(?i)(?<![\w'])(?:" + alt + r")(?![\w'])")
 
 
 #: a clitic on a subject ("we're", "Ana's"): the word is read without it
