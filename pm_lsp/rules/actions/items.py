@@ -237,7 +237,7 @@ class _Words:
         self.kv = (
             re.compile(
                 rf"(?i)(?<![\w@])(?P<key>{key_alt})\s*[:=]\s*"
-                r"(?P<val>[^,;|()\n\u2014\u2013]*?)\s*(?=$|[,;|()\n\u2014\u2013]|\s-\s|\.\s|\.$)"
+                r"(?P<val>[^,;|()\n\u2014\u2013\u00b7\u2022]*?)\s*(?=$|[,;|()\n\u2014\u2013\u00b7\u2022]|\s-\s|\.\s|\.$)"
             )
             if key_alt
             else None
@@ -766,9 +766,9 @@ class _Words:
             return None
         label = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
         return re.compile(
-            r"(?:^|(?<=[,;(\[|\u2013\u2014])|(?<=\s-))\s*"
+            r"(?:^|(?<=[,;(\[|\u2013\u2014\u00b7\u2022])|(?<=\s-))\s*"
             rf"(?i:{label})\s*[:,]?\s+(?:on\s+)?(?:{_DATE}|{_DAY_MONTH})"
-            r"(?=\s*(?:[,;)\]|\u2013\u2014]|\s-\s|\.?\s*$|\.\s))"
+            r"(?=\s*(?:[,;)\]|\u2013\u2014\u00b7\u2022]|\s-\s|\.?\s*$|\.\s))"
         )
 
     def without_leading_marks(self, text: str) -> str:
@@ -1120,8 +1120,8 @@ def _relative_due(relative: list[str]) -> re.Pattern[str] | None:
     alt = "|".join(map(re.escape, sorted(relative, key=len, reverse=True)))
     return re.compile(
         rf"(?i)(?:\b(?:due|by|before|target|until)\b\s*:?\s*(?:the\s+(?=end\b))?"
-        rf"|(?<=[,(;\u2014\u2013])[ \t]*(?P<bare>))"
-        rf"(?P<d>(?:{alt})(?![\w-]))(?(bare)(?=[ \t]*(?:[,;)\u2014\u2013]|\.?[ \t]*$)))"
+        rf"|(?<=[,(;\u2014\u2013\u00b7\u2022])[ \t]*(?P<bare>))"
+        rf"(?P<d>(?:{alt})(?![\w-]))(?(bare)(?=[ \t]*(?:[,;)\u2014\u2013\u00b7\u2022]|\.?[ \t]*$)))"
     )
 
 
@@ -1208,7 +1208,7 @@ def _due_placeholder(keys: list[str], placeholders: set[str]) -> re.Pattern[str]
     val_alt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in values)
     return re.compile(
         rf"(?i)(?<![\w@-])(?:{key_alt})\s+(?P<d>{val_alt})(?![\w/@-])"
-        r"(?=\s*(?:$|[,;|()\n\u2014\u2013]|-\s|\.(?:\s|$)))"
+        r"(?=\s*(?:$|[,;|()\n\u2014\u2013\u00b7\u2022]|-\s|\.(?:\s|$)))"
     )
 
 
@@ -1242,9 +1242,9 @@ def _priority_pattern(keys: list[str], levels: list[str]) -> re.Pattern[str]:
         key = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
         value = "|".join([r"p?[0-4]", *map(re.escape, levels)])
         alt.append(
-            r"(?:(?<=[,;(\[|\u2013\u2014])|(?<=[,;(\[|\u2013\u2014]\s)|(?<=\s-\s))"
+            r"(?:(?<=[,;(\[|\u2013\u2014\u00b7\u2022])|(?<=[,;(\[|\u2013\u2014\u00b7\u2022]\s)|(?<=\s-\s))"
             rf"(?i:(?:{key})\s+(?:{value}))(?![\w-])"
-            r"(?=\s*(?:[,;)\]|\u2013\u2014]|\s-\s|\.?\s*$))"
+            r"(?=\s*(?:[,;)\]|\u2013\u2014\u00b7\u2022]|\s-\s|\.?\s*$))"
         )
     return re.compile("|".join(alt))
 
@@ -2591,9 +2591,9 @@ _DUE = re.compile(rf"(?i:\b(?:due|by|before|target|until)\b)\s*:?\s*(?P<d>{_DATE
 #: item's fields (a dash, a comma, a bracket, a bar) or at its end ("— @sam — nov 26 —
 #: P1", "(@lee, Dec 3)"): "Prepare the May release" and "v3.12" name no due date
 _FIELD_DAY_MONTH = re.compile(
-    r"(?:(?<=[,;(\[|\u2013\u2014])|(?<=\s-))\s*"
+    r"(?:(?<=[,;(\[|\u2013\u2014\u00b7\u2022])|(?<=\s-))\s*"
     rf"(?P<d>{_DAY_MONTH})"
-    r"(?=\s*(?:[,;)\]|\u2013\u2014]|\s-\s|\.?\s*$))"
+    r"(?=\s*(?:[,;)\]|\u2013\u2014\u00b7\u2022]|\s-\s|\.?\s*$))"
 )
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 #: the words of a text, for the few before a bracketed date (:meth:`_Words.happened_on`)
