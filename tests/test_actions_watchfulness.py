@@ -33,6 +33,9 @@ def _pm306(lint_text: LintFn, text: str) -> list[str]:
         ("Yard crews to remain more vigilant on late shifts.", "remain more vigilant"),
         ("Ask the porters to stay even more alert near the blast freezer.", "stay even more alert"),
         ("Cold store operators must be extra watchful on hot days.", "be extra watchful"),
+        # a trait of care asked of people, not a quality of a thing
+        ("Freezer technicians must be more attentive near the doors.", "be more attentive"),
+        ("Night operators need to be more thorough when shutting doors.", "be more thorough"),
     ],
 )
 def test_watchfulness_asked_in_an_item_is_people_fixing(
@@ -49,6 +52,8 @@ def test_watchfulness_asked_in_an_item_is_people_fixing(
         "Build a dashboard to keep an eye on freezer temperatures.",
         "Alert staff when a freezer door stays open for 2 minutes.",
         "Page the duty manager when the door buzzer sounds for 5 minutes.",
+        # the same trait said of a thing is a quality it should have: PM301's
+        "The freezer door checks must be more thorough.",
         # an item that opens with the phrase has no end state: PM301's (tests/test_actions.py)
         "Keep an eye on the freezer temperature graph during deliveries.",
     ],

@@ -488,12 +488,12 @@ def _prose(
     text = doc.text
     last = len(blocks) - 1
     for i, b in enumerate(blocks):
-        bk = b.kind
-        start = b.start
-        if bk == "paragraph" and _leads_a_list(
-            doc, b, blocks[i + 1].kind == "list_item" if i < last else after_item
-        ):
+        read = _past_a_preface(
+            doc, b, blocks[i + 1].kind == "list_item" if i < last else after_item, inline
+        )
+        if read is None:
             continue  # "What I want:": the items below are judged, the lead-in is not one
+        b, bk, start = read, read.kind, read.start
         if bk == "heading":
             parent = b.section.parent if b.section is not None else None
             if parent is not None and (
@@ -555,6 +555,45 @@ def _leads_a_list(doc: PostmortemDoc, b: Block, before_item: bool) -> bool:
         and doc.text[b.start : b.end].rstrip().endswith(":")
         and label_of(doc, b) is not None
     )
+
+
+#: the most sentences a paragraph that introduces a list may hold: a preface is short
+_PREFACE_SENTENCES = 2
+#: the end of a sentence inside a paragraph: a stop, then white space and a capital
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z])")
+
+
+def _past_a_preface(
+    doc: PostmortemDoc, b: Block, before_item: bool, inline: dict[int, tuple[int, int]]
+) -> Block | None:
+    """What of block ``b`` the prose walk reads when a list follows it (``before_item``):
+    nothing of a lead-in label line (:func:`_leads_a_list`), the announcing sentence of a
+    short preface (:func:`_announcing_sentence`); ``b`` as it is otherwise, and always
+    for a paragraph holding inline items (``inline``)."""
+    if b.kind != "paragraph":
+        return b
+    if _leads_a_list(doc, b, before_item):
+        return None
+    return b if b.start in inline else _announcing_sentence(doc, b, before_item)
+
+
+def _announcing_sentence(doc: PostmortemDoc, b: Block, before_item: bool) -> Block:
+    """The last sentence of ``b`` when ``b`` is a preface: a paragraph of
+    :data:`_PREFACE_SENTENCES` sentences at most whose last ends in a colon, with a list
+    right after it ("We take reliability seriously. The steps below were agreed:"). The
+    sentence before the announcing one frames the items, each judged on its own ("we are
+    committed to doing better"), and is no item; the announcing sentence may commit by
+    itself ("we are putting measures in place to stop a repeat:") and is still read. Any
+    other paragraph is ``b`` as it is: a vague paragraph in a section with no list, or a
+    longer one, is read whole."""
+    raw = doc.text[b.start : b.end].rstrip()
+    if not before_item or not raw.endswith(":"):
+        return b
+    ends = [m.end() for m in _SENTENCE_END.finditer(raw)]
+    if len(ends) != _PREFACE_SENTENCES - 1:
+        return b
+    cut = b.start + ends[-1]
+    return dataclasses.replace(b, start=cut, text=doc.masked[cut : b.end])
 
 
 def _section_mode(

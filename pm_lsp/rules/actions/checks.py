@@ -86,6 +86,7 @@ from pm_lsp.rules.spec import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
 
     from pm_lsp.nlp.pipeline import NLP
 
@@ -390,11 +391,12 @@ def _second_imperative(t: Token) -> bool:
 def _misread_imperative(first: Token, nxt: Token | None, lex: Lexicon) -> bool:
     """Is an item's first word an imperative the tagger read as a noun or an adjective
     (:func:`_imperative_read_as_noun`, :func:`_counted_object`,
-    :func:`_imperative_read_as_adjective`)?"""
+    :func:`_imperative_read_as_adjective`, :func:`_searching_for`)?"""
     return (
         _imperative_read_as_noun(first, nxt)
         or _counted_object(first, lex)
         or _imperative_read_as_adjective(first, nxt)
+        or _searching_for(first, nxt, lex)  # "Lint for removed config keys in CI"
     )
 
 
@@ -516,11 +518,67 @@ def _imperative_sending_object(toks: Sequence[Token], lex: Lexicon) -> Token | N
         return verb  # "Table schema changes until the audit closes"
     if head.tag_ in ("NNS", "NNPS") and _arranged_for_a_purpose(link, lex):
         return verb  # "Group batches by provider so one slow provider cannot stall the rest"
-    if head.tag_ not in ("NNS", "NNPS") or link.lower_ not in lex.imperative_complements:
+    if head.tag_ not in ("NNS", "NNPS"):
         return None
+    if link.lower_ not in lex.imperative_complements:
+        return verb if _sent_past_a_phrase(head, link, lex) else None
     if link.lower_ == "per" and toks[n + 1].lower_ in lex.rate_periods:
         return None  # "Page views per day": a rate, not a destination
     return verb
+
+
+def _searching_for(first: Token, nxt: Token | None, lex: Lexicon) -> bool:
+    """An item's first word is a verb of looking for something (``searching-verbs``) the
+    tagger read as a noun, with "for" right after it and an object that is plural or
+    modified with no determiner ("Lint for removed config keys", "Screen for duplicate
+    invoices before the monthly run"): the search itself, not a noun phrase. "Scan for
+    the new office" and "Lint for the monorepo" (a determiner) keep the noun."""
+    if first.lower_ not in lex.searching_verbs or first.tag_ not in _READ_AS_NOUN:
+        return False
+    if nxt is None or nxt.lower_ != "for":
+        return False
+    obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+    if obj is None or any(c.dep_ in ("det", "poss") for c in obj.children):
+        return False
+    return obj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "amod" for c in obj.children)
+
+
+def _sent_past_a_phrase(head: Token, link: Token, lex: Lexicon) -> bool:
+    """Is the plural object ``head`` narrowed by a phrase hung on it (opened by ``link``:
+    "… for the EU shards", "… from one depot") and then sent to a recipient, a person or
+    a desk that takes work (``routing-recipients``), by a preposition of
+    ``imperative-complements`` hung on the object or on the narrowing phrase's noun
+    ("Route timeout alerts for the EU shards to the payments on-call", "Route scan
+    failures from one depot to the hub supervisor")? A recipient makes the first word
+    the imperative, as a destination right after the object does. A range or an end
+    point keeps the noun phrase ("Route changes from March to June", "Stage results for
+    the pilot to date", "Queue lengths from the edge to the core")."""
+    if link.dep_ != "prep" or link.head.i != head.i:
+        return False
+    narrowed = {head.i} | {c.i for c in link.children if c.dep_ == "pobj"}
+    for t in head.doc[link.i + 1 :]:
+        if not (
+            t.dep_ == "prep" and t.head.i in narrowed and t.lower_ in lex.imperative_complements
+        ):
+            continue
+        if t.lower_ != "per" and lex.recipient.search(_destination(t).text):
+            return True
+    return False
+
+
+def _destination(prep: Token) -> TokenSpan:
+    """The words after ``prep`` up to the next preposition, conjunction or stop, at most
+    six: its object as written, a hyphenated word whole ("to the pricing on-call", which
+    the parse may cut after "pricing")."""
+    doc = prep.doc
+    end = prep.i + 1
+    while end < len(doc) and end - prep.i <= 6:
+        tok = doc[end]
+        joined = end + 1 < len(doc) and doc[end + 1].text == "-" and not tok.whitespace_
+        if (tok.is_punct and tok.text != "-") or (tok.tag_ in ("IN", "CC", "TO") and not joined):
+            break
+        end += 1
+    return doc[prep.i + 1 : end]
 
 
 #: the tags of a finite or base-form verb
@@ -3606,10 +3664,65 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
         )
         if v is None:
             return ()
-        also = _companion(parsed, v, lex)
-        return (v, also) if also is not None else (v,)
+        return _with_companion(parsed, v, lex, lessons=at.selected == "lessons")
 
     return Judgment("actions", lex, prefilter, judge_text)
+
+
+def _with_companion(sent: Doc, v: Verdict, lex: Lexicon, *, lessons: bool) -> tuple[Verdict, ...]:
+    """``v`` and its companion (:func:`_companion`); in a Lessons section, without PM301
+    when the writers wish for a thing to behave (:func:`_writers_reflect`): "we want our
+    schema changes to fail loudly" reflects, while "we want staff to be more careful"
+    still asks people to behave better (PM306)."""
+    also = _companion(sent, v, lex)
+    found = (v, also) if also is not None else (v,)
+    if lessons and _writers_reflect(sent, lex):
+        return tuple(f for f in found if f.code != specs.vague_action.code)
+    return found
+
+
+def _writers_reflect(sent: Doc, lex: Lexicon) -> bool:
+    """Does a sentence of a Lessons or What-went-well section say how the writers wish a
+    thing to behave, with no plan beside it ("will", "shall")? The wish
+    (``reflective-wish-verbs``: "we want …"; ``polite-wish-verbs`` after "would": "we
+    would like …") is the main clause's verb, or one joined to it, with the writers as
+    its subject, and its clause has a thing of its own doing an infinitive ("we want
+    label changes like this to fail the build", "we would like the nightly report to flag
+    late scans"): a requirement learned, whose work is in the action items. The writers'
+    own wish to act ("we want to be clearer in our updates") stays a vague commitment,
+    and one for people ("we want staff to be more careful") is PM306's."""
+    if any(t.tag_ == "MD" and t.lower_ in ("will", "'ll", "shall") for t in sent):
+        return False
+    for t in sent:
+        if not (t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")):
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in lex.commitment.writers:
+            continue
+        lemma = t.lemma_.lower()
+        polite = lemma in lex.polite_wish_verbs and any(
+            c.lower_ in ("would", "'d") for c in t.children
+        )
+        if (lemma in lex.wish_verbs or polite) and any(_thing_to_do(c, lex) for c in t.children):
+            return True
+    return False
+
+
+def _thing_to_do(c: Token, lex: Lexicon) -> bool:
+    """Is ``c`` (a child of a wish) a thing with an infinitive of its own: a clause with
+    "to" and a subject ("changes … to fail"), or an object with one ("the report to
+    flag …")? Not a pronoun nor people (``behaviour-subjects``: "staff", "engineers")."""
+    if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        who = next((a for a in c.children if a.dep_ == "nsubj"), None)
+    elif c.dep_ == "dobj" and any(a.dep_ in ("acl", "xcomp") for a in c.children):
+        who = c
+    else:
+        return False
+    return (
+        who is not None
+        and who.tag_ not in ("PRP", "PRP$")
+        and not {who.lower_, who.lemma_.lower()} & lex.behaviour_subjects
+    )
 
 
 def _companion(sent: Doc, v: Verdict, lex: Lexicon) -> Verdict | None:

@@ -171,6 +171,7 @@ class Lexicon:
         self.item_label = _item_label(pack)
         self._read_commitments(ws)
         self._read_replies(ws)
+        self._read_verb_cues(ws)
         #: An item making a person take care (:meth:`care_demand`)
         self._care = _care_pattern(
             ws, sorted(self.people_nouns | self.owner_roles | self.role_nouns)
@@ -342,6 +343,15 @@ class Lexicon:
         # and the headings of what went well, whose bullets are observations
         self.observation_headings = [_heading_words(w) for w in ws("observation-headings")]
         self._observation_titles: Memo[bool] = Memo()
+
+    def _read_verb_cues(self, ws: Callable[[str], list[str]]) -> None:
+        """What tells an item's first word, read as a noun, for the verb it is, and a
+        wish of the writers in a Lessons section for a reflection."""
+        #: a person or desk that work is sent to, as a whole word ("the payments on-call")
+        self.recipient = re.compile(rf"(?i)\b(?:{word_alternation(ws('routing-recipients'))})s?\b")
+        self.searching_verbs = frozenset(ws("searching-verbs"))
+        self.wish_verbs = frozenset(ws("reflective-wish-verbs"))
+        self.polite_wish_verbs = frozenset(ws("polite-wish-verbs"))
 
     def _read_replies(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a promise to answer the reader's own contact ("we aim to reply
