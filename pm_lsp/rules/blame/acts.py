@@ -46,6 +46,7 @@ from pm_lsp.rules.blame.grammar import (
     not_asserted,
     opener_end,
     participle_after,
+    unreal_condition,
     worse_otherwise,
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
@@ -90,7 +91,9 @@ def destructive(ctx: _Ctx, verb: Token) -> None:
         return  # "we accidentally found the bug": a lucky find, not a harmful act
     if verb.dep_ in ("relcl", "amod", "acl", "aux", "auxpass", "pcomp") or _question(ctx):
         return
-    if _negated(verb) or _hypothetical(verb) or _rationale(verb, lex, ctx.stext):
+    if _negated(verb) or _hypothetical(verb) or unreal_condition(verb):
+        return  # "had Ravi truncated the table, ...": an act not done
+    if _rationale(verb, lex, ctx.stext):
         return
     if any(m.start() <= verb.idx < m.end() for m in lex.animated_search.finditer(ctx.stext)):
         return  # "dropped the ball": an idiom of failing, the idiom's own finding (PM106)

@@ -335,7 +335,7 @@ def _spread(verb: Token, lex: BlameLexicon) -> bool:
     ``spread-verbs`` with "this", "it" or an incident noun as its subject ("this reached
     every region", "let it run for another hour"). A fix or traffic reaching every region,
     or the outage that "stayed short", is no harm."""
-    if verb.lemma_.lower() not in lex.spread_verbs or _negated(verb):
+    if not _in_lex(verb, lex.spread_verbs, lex) or _negated(verb):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:

@@ -245,7 +245,7 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
         return None  # "The PLC dropped the heartbeat": a controller, not "Acme PLC"
     # a role written as an acronym ("SRE", "QA", "IC") is tagged a proper noun
     proper = (len(tok.text) > 1 and tok.text.isupper()) or low in lex.companies
-    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not proper and not _job_title(tok, lex):
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not proper and not job_title(tok, lex):
         return None  # "Teams" the product, not a team
     if tok.lemma_.lower() in lex.singular_roles and tok.tag_ != "NN":
         return None  # "users missed notifications": the customers, not an operator
@@ -415,15 +415,19 @@ def _department_acts(tok: Token) -> bool:
     return node.dep_ == "pobj" and node.head.lower_ == "by"
 
 
-def _job_title(tok: Token, lex: BlameLexicon) -> bool:
+def job_title(tok: Token, lex: BlameLexicon) -> bool:
     """Is ``tok`` the last word of a job title written in title case after an article or a
     possessive ("the Network Lead", "our Release Manager"), which the small model tags a
     proper noun? Every word before it must be capitalised and none a thing a product is
-    named after (``titled-role-things``: "the Secrets Manager" is a cloud service)."""
+    named after before a title products take (``titled-product-heads``: "the Secrets
+    Manager" is a cloud service, "the Senior Network Engineer" a person)."""
     if tok.lower_ not in lex.titled_roles or tok.dep_ == "compound":
         return False
     words = [c for c in tok.lefts if c.dep_ == "compound"]
-    if not words or any(w.lower_ in lex.titled_role_things for w in words):
+    if not words or (
+        tok.lower_ in lex.titled_product_heads
+        and any(w.lower_ in lex.titled_role_things for w in words)
+    ):
         return False
     if not all(w.is_alpha and w.text[:1].isupper() and not w.text.isupper() for w in words):
         return False

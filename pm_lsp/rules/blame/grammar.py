@@ -236,6 +236,19 @@ def _hypothetical(verb: Token) -> bool:
     return any(c.tag_ == "MD" for c in verb.children)
 
 
+def unreal_condition(verb: Token) -> bool:
+    """Is ``verb`` the act of a past condition contrary to fact: "if Ravi had truncated the
+    table, ...", "had Ravi truncated the table, ..."? The act was not done, so its doer is
+    no agent of the harm; the counterfactual judges read the whole conditional."""
+    had = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("had", "'d")), None)
+    if had is None or verb.dep_ != "advcl":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and had.i < subj.i  # inverted: "had Ravi truncated"
+
+
 def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
     subj = subject_of(verb) or _misparsed_subject(verb, ctx.lex)
     if subj is None:
@@ -635,13 +648,26 @@ def _rationale(verb: Token, lex: BlameLexicon, stext: str) -> bool:
     """``stext``: the sentence's text (``verb.doc.text``, read once per sentence)."""
     for c in verb.subtree:
         if c.dep_ == "mark" and c.lower_ in lex.rationale_marks and c.head.dep_ == "advcl":
-            if c.head.i == verb.i or _incident_frame(c):
+            if c.head.i == verb.i or _incident_frame(c) or _compared(c):
                 continue  # "failed because Mara did not check", "This is because Deepak
                 # skipped it": the act is the reason given, not explained by one
             return True
     after = stext[verb.idx :]
     # "X did not notice the alert: it was grouped under the first one" explains the miss
-    return bool(lex.rationale_re.search(after)) or bool(_COLON_REASON.search(after))
+    reasons = (
+        m for m in lex.rationale_re.finditer(after) if not _AS_COMPARED.search(after, 0, m.start())
+    )
+    return any(True for _ in reasons) or bool(_COLON_REASON.search(after))
+
+
+#: the first half of a comparison, "as long / as badly" before "as it did": no reason given
+_AS_COMPARED = re.compile(r"(?i)\bas\s+\w+\s+$")
+
+
+def _compared(mark: Token) -> bool:
+    """Is ``mark`` the second "as" of a comparison ("ran as long as it did", "spread as far
+    as it could"), which measures, not the "as" of a reason ("as the policy requires")?"""
+    return mark.lower_ == "as" and mark.i >= 2 and mark.doc[mark.i - 2].lower_ == "as"
 
 
 def participle_after(had: Token, verb: Token) -> bool:
@@ -660,7 +686,12 @@ def worse_otherwise(main: Token, lex: BlameLexicon) -> bool:
     """Does the main clause of a counterfactual tell a harm that the other path would have
     brought ("..., retries would have amplified the load", "..., the deploy would have
     failed anyway")? Then the counterfactual defends what was done instead of judging it.
-    Not when the harm is denied ("would not have failed": the path not taken was better)."""
+    Not when the harm is denied or made smaller ("would not have failed", "none of the
+    requests would have failed", "we would have lost less data": the path not taken was
+    better)."""
     if _negated(main) or any(c.dep_ == "neg" for c in main.children):
         return False
-    return _in_lex(main, lex.worse_outcomes, lex)
+    if not _in_lex(main, lex.worse_outcomes, lex):
+        return False
+    told = (c for c in main.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    return not any(t.lower_ in lex.lessened_harms for c in told for t in c.subtree)

@@ -46,7 +46,9 @@ from pm_lsp.rules.blame import (
     attention,
     awareness,
     competence,
+    consequent,
     ellipsis,
+    evident,
     expected,
     hurried,
     hyphenated,
@@ -194,6 +196,7 @@ def judge_sentence(
         inherited(ctx, antecedent)
     _human_error(ctx)
     _hindsight(ctx)
+    evident.judge(ctx)  # "it was plainly foreseeable that ...", "... was obviously wrong"
     _animated(ctx)
     _judgment(ctx)
     acts.conduct(ctx)
@@ -239,6 +242,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         attention.inattention(ctx, tok)
     if tok.lower_ == "why":
         possessed_why(ctx, tok)
+        consequent.act_is_why(ctx, tok)
     if tok.dep_ == "pobj" and tok.head.lower_ == "to":
         owed_to_party(ctx, tok)
     competence.judge(ctx, tok)

@@ -495,7 +495,9 @@ class BlameLexicon:
 
     def _read_lengthening(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a harm drawn out by a party in the passive: "made
-        longer", "extended", and the harms they may draw out."""
+        longer", "extended", and the harms they may draw out; and the words that shrink or
+        deny a harm told ("none of the requests would have failed")."""
+        self.lessened_harms = set(ws("lessened-harms"))
         self.lengthening_words = set(ws("lengthening-words"))
         self.lengthening_verbs = set(ws("lengthening-verbs"))
         self.lengthened_harms = set(ws("lengthened-harms"))
@@ -571,6 +573,7 @@ class BlameLexicon:
         self.heedful_manners = set(ws("heedful-manners"))
         self.titled_roles = set(ws("titled-roles"))  # "the Release Manager", a person
         self.titled_role_things = set(ws("titled-role-things"))  # "the Secrets Manager"
+        self.titled_product_heads = set(ws("titled-product-heads"))  # "Manager"
         self.awaited_outcomes = set(ws("awaited-outcomes"))
         self.unpractised_verbs = set(ws("unpractised-verbs"))  # bl27: "had never run"
         self.unpractised_objects = set(ws("unpractised-objects"))  # "had no idea"
@@ -769,8 +772,11 @@ class BlameLexicon:
         """The prefilter's alternatives for a lapse asked about: "How could the reviewers
         overlook ...?" (rhetoric._how_could), a lapse asked in the base form, which the
         past-tense failure forms do not reach; and "why would you restart the primary at
-        peak?", asked of the one who did it (``exasperated-questions``)."""
+        peak?", asked of the one who did it (``exasperated-questions``); and the "why" of an
+        act given as a harm's reason (", which is why ...": consequent.py)."""
         return [
+            # an act given as the reason for a harm: ", which is why" (consequent.py)
+            (r(r"\b(?:which|that|this)(?:\s+(?:is|was)|['’]s)\s+why\b"),),
             (r(r"\bhow\s+could\b"), r(r"\?")),
             (r(r"\bwhy\s+(?:on\s+earth\s+|in\s+the\s+world\s+)?would\s+you\b"), r(r"\?")),
         ]

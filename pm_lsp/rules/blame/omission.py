@@ -15,7 +15,13 @@ from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.abstained import rightly_abstained
 from pm_lsp.rules.blame.acts import _faulted_manner, _writers
 from pm_lsp.rules.blame.duties import department_on_duty, set_off_name
-from pm_lsp.rules.blame.extract import hyphen_prefix, person_name, subject_of, word_end
+from pm_lsp.rules.blame.extract import (
+    hyphen_prefix,
+    job_title,
+    person_name,
+    subject_of,
+    word_end,
+)
 from pm_lsp.rules.blame.firms import firm_name
 from pm_lsp.rules.blame.grammar import (
     _Ctx,
@@ -266,7 +272,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         if subj is not None:
             break
     if subj is None:  # "Tom from the day shift should have ...": the model loses "Tom"
-        subj = subject_of(verb) or _misparsed_subject(verb, lex)
+        subj = subject_of(verb) or _misparsed_subject(verb, lex) or _whoever_clause(verb)
     if subj is None:
         if not negated:  # "should not have noticed any change": an expectation
             _dropped_subject(ctx, md, verb, modal)
@@ -310,6 +316,17 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         person=True,
         phrase=phrase,
     )
+
+
+def _whoever_clause(verb: Token) -> Token | None:
+    """The "whoever" of a clause the small model makes the subject of ``verb``: "whoever
+    was on call that night should have escalated" (a clausal subject in the passive)."""
+    for c in verb.children:
+        if c.dep_ in ("csubj", "csubjpass"):
+            who = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if who is not None and who.lower_ == "whoever":
+                return who
+    return None
 
 
 def _dropped_subject(ctx: _Ctx, md: Token, verb: Token, modal: str) -> None:
@@ -657,6 +674,14 @@ def let_lapse(ctx: _Ctx, verb: Token) -> None:
     )
 
 
+def _rule_if(verb: Token) -> bool:
+    """A supposition in the present: "if the duty officer fails to confirm, the run is
+    held" states a procedure's rule, not a lapse that happened."""
+    return verb.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children
+    )
+
+
 def _party_failing(ctx: _Ctx, verb: Token, act: Token) -> tuple[Token, str] | None:
     """A company named by its name that failed to do what only an organisation of people
     does ("Microsoft failed to communicate the degradation", ``party-acts``): the vendor's
@@ -754,7 +779,7 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
         return  # "failed to connect": an attempt; "failed to raise it until 15:40": a delay
     if lemma == "bother" and not _bother_lapse(ctx, verb):
         return
-    if lemma != "bother" and (_negated(verb) or _hypothetical(verb)):
+    if lemma != "bother" and (_negated(verb) or _hypothetical(verb) or _rule_if(verb)):
         return
     if _question(ctx):
         return
@@ -817,6 +842,8 @@ def _any_act_failed(ctx: _Ctx, verb: Token, act: Token) -> bool:
     # a name the model calls a person may be a product ("Zendesk failed to disclose ..."):
     # only a known given name, a role noun or a pronoun
     subj = got[0]
+    if job_title(subj, lex):
+        return True  # "the Duty Results Officer failed to ...": a person's title in capitals
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subj.children):
         return False  # "the Kubernetes operator failed to reconcile ...": software
     return subj.pos_ != "PROPN" or lex.given_name(subj.text)

@@ -21,6 +21,7 @@ from pm_lsp.rules.blame.grammar import (
     _quoted,
     _unknowing,
     quoted_span,
+    unreal_condition,
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 from pm_lsp.rules.spec import Edit, Fix
@@ -639,8 +640,9 @@ def _rca(ctx: _Ctx) -> None:
         for v in cands:
             if v.lemma_.lower() in _COGNITION | {"be", "have"} and not _unknowing(v):
                 continue
-            if names_findings(v, lex):
-                continue  # "the panel named four factors that fed in": the analysts
+            if names_findings(v, lex) or unreal_condition(v):
+                continue  # "the panel named four factors that fed in": the analysts; "if
+                # the operator had restarted the primary, ...": an act not done
             if any(
                 c.dep_ == "advcl"
                 and c.tag_ in ("VBN", "VBD")
