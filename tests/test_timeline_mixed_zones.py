@@ -226,7 +226,10 @@ def test_a_dated_row_in_another_zone_among_rows_that_each_name_theirs(
     ],
 )
 def test_no_clear_zone_of_its_own_no_mix(lint_text: LintFn, text: str) -> None:
-    assert [d for d in _found(lint_text, text) if d[0] == "PM501"] == []
+    """No entry is held to another's clock (a bare row among them is pointed out on its
+    own, below)."""
+    diags = lint_text(text, select=["PM501"]).diagnostics
+    assert [d for d in diags if d.data.get("kind") != "bare-among-zoned"] == []
 
 
 # -- a zone on one row of a timeline that states none ----------------------------------------
@@ -351,3 +354,45 @@ def test_a_utc_row_with_emoji_and_cjk_and_crlf(lint_text: LintFn) -> None:
     )
     diags = lint_text(text, select=["PM501", "PM502"]).diagnostics
     assert [(d.code, text[d.start : d.end]) for d in diags] == [("PM501", "07:15 UTC")]
+
+
+# -- a row without a zone among rows on several clocks ---------------------------------------
+
+BOOKINGS = (
+    "# Ferry bookings charged twice\n\n## Timeline\n\n| Time | Event |\n|---|---|\n"
+    "| 3 Jun 21:40 CEST | Payment library 7.2 deployed. |\n"
+    "| 3 Jun 22:15 | Nightly settlement file sent to the bank. |\n"
+    "| 4 Jun 05:30 UTC | Bank flags duplicate debits. |\n"
+    "| 4 Jun 07:45 CEST | Payment library 7.1 restored. |\n"
+    "| 4 Jun 06:10 UTC | Duplicate debits reversed. |\n"
+)
+
+
+def test_a_bare_row_among_rows_on_several_clocks_is_pointed_out(lint_text: LintFn) -> None:
+    """No zone is stated; four of five rows give one, on two clocks: the bare row could be on
+    either. Reported once, on that row, as information."""
+    found = [d for d in _found(lint_text, BOOKINGS) if d[0] == "PM501"]
+    assert found == [("PM501", "3 Jun 22:15", "info")]
+    (d,) = lint_text(BOOKINGS, select=["PM501"]).diagnostics
+    assert "4 of the 5 times" in d.message and "CEST, UTC" in d.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the zone stated in the heading
+        BOOKINGS.replace("## Timeline", "## Timeline (CEST)"),
+        # stated in a lead line
+        BOOKINGS.replace("## Timeline\n\n", "## Timeline\n\nAll times UTC unless marked.\n\n"),
+        # the zoned rows keep one clock
+        BOOKINGS.replace(" UTC |", " CEST |"),
+        # only the first row gives a zone
+        "# Ferry\n\n## Timeline\n\n- 21:40 CEST Library deployed.\n- 22:15 File sent.\n"
+        "- 05:30 Bank flags duplicates.\n- 07:45 Library restored.\n",
+    ],
+)
+def test_a_stated_zone_one_clock_or_a_zone_given_once_is_quiet(
+    lint_text: LintFn, text: str
+) -> None:
+    diags = lint_text(text, select=["PM501"]).diagnostics
+    assert [d for d in diags if d.data.get("kind") == "bare-among-zoned"] == []

@@ -56,8 +56,12 @@ def check_no_timezone(ctx: RuleContext) -> Iterator[Finding]:
     timed = tl.timed
     if not timed:
         return
-    if tl.zone is not None or any(e.zone for e in timed):
-        yield from _mixed_zones(ctx, tl) if tl.zone is not None else _lone_zones(ctx, tl)
+    if tl.zone is not None:
+        yield from _mixed_zones(ctx, tl)
+        return
+    if any(e.zone for e in timed):
+        yield from _lone_zones(ctx, tl)
+        yield from _bare_among_zoned(ctx, tl)
         return
     anchor = tl.anchor
     a, e = (
@@ -124,6 +128,43 @@ def _lone_zones(ctx: RuleContext, tl: Timeline) -> Iterator[Finding]:
                 ctx.pack.message(FAMILY, "lone-zone", this=_label(e), zone=zone, others=bare),
                 data={"kind": "lone-zone", "zone": zone, "entries": len(timed)},
             )
+
+
+def _bare_among_zoned(ctx: RuleContext, tl: Timeline) -> Iterator[Finding]:
+    """The converse of :func:`_lone_zones`: a timeline that declares no zone, where most
+    times give one and those zones name more than one clock ("CEST", "CET" and "UTC" rows),
+    but a row or two give none. Which clock such a row is on cannot be told from its
+    neighbours, so its place among them is a guess. Reported on the region's first bare
+    row, as information (the writer may know; the reader cannot). Zoned rows that all keep
+    one clock ("CET" on most rows, one bare) leave the bare row on that clock, and a region
+    where half or more of the times are bare is :func:`_lone_zones`' case: neither is
+    reported here."""
+    zones = words(ctx.pack).zones
+    for region in _by_region(tl).values():
+        timed = [e for e in region if e.reliable]
+        zoned = [e for e in timed if e.zone]
+        bare = [e for e in timed if not e.zone]
+        if not bare or len(zoned) * 2 <= len(timed):
+            continue
+        clocks = {zones.family(e.zone or "") for e in zoned}
+        if len(clocks) < 2:
+            continue
+        shown = sorted({(e.zone or "").strip("() ") for e in zoned})
+        e = bare[0]
+        yield Finding(
+            e.start,
+            e.end,
+            ctx.pack.message(
+                FAMILY,
+                "bare-among-zoned",
+                this=_label(e),
+                zoned=len(zoned),
+                total=len(timed),
+                zones=", ".join(shown),
+            ),
+            severity=Severity.INFO,
+            data={"kind": "bare-among-zoned", "zones": shown, "entries": len(timed)},
+        )
 
 
 def _by_region(tl: Timeline) -> dict[int, list[Entry]]:

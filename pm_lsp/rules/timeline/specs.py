@@ -43,7 +43,10 @@ no_timezone = RuleSpec(
         "saving is read on the entry's date, else the document's Date, and without either "
         "both readings are given. A row that also gives the declared zone's time ('14:05 UTC "
         "/ 10:05 EDT'), a season's abbreviation of the declared zone ('PDT' in a Pacific "
-        "timeline) and a timeline region written mostly in the other zone are left alone."
+        "timeline) and a timeline region written mostly in the other zone are left alone. "
+        "In a timeline that states no zone, where most rows give one on more than one clock "
+        "('CEST', 'UTC') and a row gives none, that row is pointed out: its clock cannot be "
+        "told from its neighbours."
     ),
     bad="## Timeline\n\n| Time | Event |\n|---|---|\n| 14:02 | Alert fires |",
     good="## Timeline\n\nAll times UTC.\n\n| Time | Event |\n|---|---|\n| 14:02 | Alert fires |",
@@ -51,7 +54,7 @@ no_timezone = RuleSpec(
     severity_note=(
         "A warning when the timeline names no zone; information on an entry written in "
         "another zone than the declared one (the times may be right, but the reader has to "
-        "convert)."
+        "convert), and on a row without a zone among rows on several clocks."
     ),
 )
 
