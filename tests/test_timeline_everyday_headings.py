@@ -38,6 +38,9 @@ def _codes(lint_text: LintFn, text: str) -> list[str]:
         "What happened, step by step",
         "How we got the lifts back (timeline, all times UTC)",
         "Key times (UTC)",
+        # the stretch of time it filled, unfolding
+        "How the evening unfolded",
+        "How the night unfolded",
     ],
 )
 def test_a_timeline_named_in_everyday_words_is_checked(lint_text: LintFn, heading: str) -> None:
@@ -53,6 +56,7 @@ def test_a_timeline_named_in_everyday_words_is_checked(lint_text: LintFn, headin
         "What happened (as far as we know)",
         "Why the timeline matters",
         "Key times to call the vendor",
+        "How the night went",
     ],
 )
 def test_a_heading_without_the_timeline_name_keeps_its_reading(
