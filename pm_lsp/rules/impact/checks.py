@@ -604,6 +604,9 @@ class Lexicon:
         self.program_modifiers = set(ws("program-modifiers"))
         self.toil_marks = set(ws("toil-marks"))
         self.question_verbs = set(ws("question-verbs"))  # who asked a quoted question
+        self.made_for_verbs = set(ws("made-for-verbs"))  # a safeguard's scenario
+        self.exception_words = set(ws("exception-words"))  # "apart from the wrong logos"
+        self.normal_working_words = set(ws("normal-working-words"))
 
     def _read_test_verdicts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a statistical test's verdict ("a significant subgroup effect" in a
@@ -3622,11 +3625,13 @@ def _loss_answered(text: str, v: VagueImpact, at: int, lex: Lexicon) -> bool:
 def _settled_in_block(text: str, v: VagueImpact, at: int, lex: Lexicon) -> bool:
     """Is the finding ``v`` at ``at`` in ``text`` (one block) a rung of a scale
     (:func:`_scale_rung`), a vague count the next sentence gives in figures
-    (:func:`_counted_next`), or a grade of the harm the next sentence measures
+    (:func:`_counted_next`), an impact statement whose things the next sentence counts
+    (:func:`_named_and_counted_next`), or a grade of the harm the next sentence measures
     (:func:`_measured_next`)?"""
     return (
         _scale_rung(text, at, at + v.end - v.start, lex)
         or (v.key == COUNT_KEY and _counted_next(text, at, v.noun))
+        or (v.key in CLAIM_KEYS and _named_and_counted_next(text, at))
         or (_graded(v.phrase, lex) and _measured_next(text, at, lex))
     )
 
@@ -3676,6 +3681,20 @@ def _counted_next(text: str, at: int, noun: str) -> bool:
         rf"(?i)(?<![\w.,])\d[\d,]*(?:\.\d+)?\s+(?:[\w-]+\s+){{0,2}}?{re.escape(stem)}s?\b"
     )
     return figure.search(nxt) is not None
+
+
+def _named_and_counted_next(text: str, at: int) -> bool:
+    """Does the sentence right after the impact statement at ``at`` (same block) count with
+    a figure a plural the statement names ("Exposed: order notes only. 31 notes were shown
+    to the wrong shop.")? The statement names the harmed things, the next sentence gives
+    their number (:func:`_counted_next`); a count of anything else lends nothing."""
+    spans = sentence_spans(text)
+    span = next(((a, e) for a, e in spans if a <= at < e), None)
+    if span is None:
+        return False
+    words = re.findall(r"[A-Za-z]{4,}", text[span[0] : span[1]])
+    plurals = {w for w in words if w[-1] in "sS" and not w.lower().endswith(("ss", "us", "is"))}
+    return any(_counted_next(text, at, w) for w in plurals)
 
 
 def _scale_rung(text: str, at: int, end: int, lex: Lexicon) -> bool:

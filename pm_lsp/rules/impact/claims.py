@@ -617,9 +617,55 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _harm_denied(e, lex)
             or _wrong_thing_denied(e, lex)
             or _doubted(e, lex)
+            or _made_for(e, lex)
+            or _excepted_from_normal(e, lex)
             or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
             yield e
+
+
+def _made_for(effect: Token, lex: Lexicon) -> bool:
+    """Is the effect noun the failure a safeguard was made for: the object of "for" under a
+    verb of making (``made-for-verbs``: "a paper fallback, drawn up for just this sort of
+    outage, kept the wards safe", "a rota designed for a long outage")? The scenario it was
+    written for, as :func:`_covered` reads a test's; "riders waited for the outage to end"
+    tells harm."""
+    if effect.dep_ == "pobj" and effect.head.lower_ == "of":
+        if effect.head.head.lemma_.lower() not in ("kind", "sort", "type"):
+            return False
+        effect = effect.head.head  # "for just this sort of outage"
+    prep = effect.head
+    return (
+        effect.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.pos_ == "VERB"
+        and prep.head.lemma_.lower() in lex.made_for_verbs
+    )
+
+
+def _excepted_from_normal(effect: Token, lex: Lexicon) -> bool:
+    """Is the effect inside an exception ("save for the stale logos", "except for the
+    swapped totals", ``exception-words``) told of a harm with "the", on a clause that says
+    its subject worked as usual (``normal-working-words``: "The portal opened fine, aside
+    from the stale logos")? The sentence says nothing else was hit; the excepted harm
+    points back at one told and counted elsewhere. Harm in the main clause ("search kept
+    failing, aside from the cached queries") is not excepted."""
+    noun = effect if effect.pos_ in ("NOUN", "PROPN") else effect.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    opener = prep if prep.lower_ in lex.exception_words else prep.doc[prep.i - 1]
+    if prep.i == 0 or opener.lower_ not in lex.exception_words:
+        return False
+    verb = prep.head
+    if verb.lower_ in lex.exception_words:
+        verb = verb.head  # "other than ...": "other" is read under the verb
+    return any(
+        t.lower_ in lex.normal_working_words
+        for c in verb.children
+        if c.dep_ in ("advmod", "acomp", "prep") and c.i <= opener.i
+        for t in c.subtree
+    )
 
 
 #: the marks of a clause of time that a stop-gap may be told within
@@ -2259,8 +2305,42 @@ def _a_reason(effect: Token, lex: Lexicon) -> bool:
         return False
     return not any(
         {t.lemma_.lower(), t.lower_} & (lex.facing | lex.people | lex.entities)
+        and not _one_named_job(t, lex)
+        and not _in_time_phrase(t, clause)
         for t in clause.subtree
         if t.pos_ in ("NOUN", "PROPN", "PRON")
+    )
+
+
+#: prepositions that place a clause in time ("failing since a password change at noon")
+_TIME_PREPOSITIONS = frozenset({"since", "after", "before", "until", "following"})
+
+
+def _in_time_phrase(t: Token, clause: Token) -> bool:
+    """Is ``t`` inside a phrase of time of ``clause`` ("since a key rotation that morning")?
+    It says when the cause began, not whom it reached."""
+    for a in t.ancestors:
+        if a.i == clause.i:
+            return False
+        if a.dep_ == "prep" and a.lower_ in _TIME_PREPOSITIONS:
+            return True
+    return False
+
+
+def _one_named_job(t: Token, lex: Lexicon) -> bool:
+    """Is ``t`` one background program named by what it works on, or a word of its name: a
+    singular of ``tooling-heads`` after "the" with a compound before it ("the feed job",
+    "the schedule sync job")? In a clause of reason it is a part of the system; "customer
+    jobs" and "the booking site" are still reached."""
+    head = t
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return (
+        head.tag_ == "NN"
+        and head.lemma_.lower() in lex.tooling_heads
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        and any(c.dep_ == "compound" for c in head.children)
+        and not any({c.lemma_.lower(), c.lower_} & lex.people for c in head.subtree if c.i < head.i)
     )
 
 
@@ -2560,9 +2640,32 @@ def _harm_noun(t: Token, lex: Lexicon) -> bool:
         or _fault_of(t, lex)
         or _link_loss(t, lex)
         or _handled(t, lex)
+        or _spotted_by_responder(t, lex)
         or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
         or (t.dep_ == "dobj" and any(c.dep_ == "neg" for c in t.head.children))
     )  # "the task threw no exception", "did not raise an error": an effect denied
+
+
+def _spotted_by_responder(noun: Token, lex: Lexicon) -> bool:
+    """Is the effect noun what a responder saw as one step of a series of steps (the
+    object of one of ``perception-verbs`` joined to another verb, whose subject is one of
+    the responders or a person's name: "Ravi checked the graphs and saw the error spike",
+    "she paged the lead, saw the spike and paused the sender")? How the response went,
+    often told to praise it. "Customers saw errors" is harm, and so is a person noticing
+    a fault alone ("Nina noticed timeouts on her phone": she may have met it)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in lex.perception_verbs:
+        return False
+    if not any(
+        v.i != verb.i and v.lemma_.lower() not in lex.perception_verbs for v in verb.conjuncts
+    ):
+        return False
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "he paged the lead and saw the spike": the subject of "paged"
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (
+        _responder(subj) or _a_persons_name(subj, lex) or is_given_name(subj.text, lex.person_names)
+    )
 
 
 def _handled(noun: Token, lex: Lexicon) -> bool:
