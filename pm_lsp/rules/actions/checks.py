@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,6 +49,7 @@ from pm_lsp.rules.actions.candidates import (
 from pm_lsp.rules.actions.commitments import (
     Commitment,
     by_writers,
+    denies_need,
     find_commitment,
     has_counterfactual,
     is_praise,
@@ -121,6 +122,16 @@ def _prefix_of(tok: Token) -> Token | None:
         return None
     pre = doc[tok.i - 2]
     return pre if pre.is_alpha and pre.idx + len(pre.text) == doc[tok.i - 1].idx else None
+
+
+def _conjuncts(verb: Token) -> list[Token]:
+    """The words joined to ``verb`` by a conjunction. A verb whose hyphenated prefix the
+    tagger split off ("Re-check the seat count at payment and cancel the order if it
+    moved") often has its second verb hung on the prefix or the hyphen, not on it: those
+    count as its conjuncts too."""
+    pre = _prefix_of(verb)
+    heads = [verb] if pre is None else [verb, pre, verb.doc[pre.i + 1]]
+    return [c for h in heads for c in h.children if c.dep_ == "conj" and c.i != verb.i]
 
 
 def _as_written(tok: Token) -> str:
@@ -774,6 +785,12 @@ def judge(
             opener = op
             start += len(op)
             break
+    if (
+        opener is not None
+        and denies_need(toks, lex.commitment)
+        and find_commitment(toks, lex.commitment) is None
+    ):
+        return None  # "We should never need a second person to …": how things should work
     if proposal and has_counterfactual(toks):
         return None  # "we should have paged sooner": about the past (the blame rules' case)
     if opener is not None and is_praise(toks, lex.commitment):
@@ -911,6 +928,8 @@ def judge(
             # explanation on the wiki" there is still read for what it shares
         if _placeholder_stance(framed, lex):
             return None  # "we want to be clear about one thing", written as an item
+    if commit is not None and _document_purpose(commit.verb, lex):
+        return None  # "we want this write-up to be useful to other teams": its own aim
     if commit is not None and prose and _gives_credit(commit.verb, commit.modal, lex):
         return None  # "I want to recognise the night crew, who …": credit, no work
     if commit is not None:
@@ -1075,11 +1094,10 @@ def judge(
                 )
                 or (
                     not verb.lower_.endswith("ing")
-                    and any(
-                        c.dep_ == "conj" and word_forms(c) & lex.concrete for c in verb.children
-                    )
+                    and any(word_forms(c) & lex.concrete for c in _conjuncts(verb))
                 )
                 or _second_task(verb, toks, lex)
+                or _bounded_sweep(verb, lex)
                 or (
                     state is not None
                     and any(
@@ -2034,6 +2052,7 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     targets += [
         g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
     ]
+    targets += _passive_target(verb, lex)
     if word_forms(verb) & lex.signal_verbs and verb.tag_ == "VB":
         # "we should alert on the gate lock", "page on the retry count": the verb names the
         # artefact (an alert, a page) and the object of "on" what it fires on, a thing
@@ -2049,6 +2068,17 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
         if any(_names_object(t, lex) for t in fires_on):
             return True
     return any(_names_one(t, lex) for t in targets)
+
+
+def _passive_target(verb: Token, lex: Lexicon) -> list[Token]:
+    """The thing a passive proposal changes, its subject: "The retention rule should be
+    restored and covered by a regression test" proposes what "we should restore the
+    retention rule" does, and names its change the same way (a formal report's
+    recommendations are often written so). People as the subject are no thing to change
+    ("the desk should be retrained" is PM306's)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubjpass" and not _word_in(c, lex.people_nouns)]
 
 
 def _regarded_as(verb: Token, lex: Lexicon) -> bool:
@@ -2183,6 +2213,61 @@ _CHANGE_SPECIFIERS = frozenset({"compound", "nummod", "acl", "relcl", "appos"})
 #: what a prepositional phrase must name to specify a thing: "an alert for queue depth",
 #: "a panel on the billing board"; "a check for this", "alerts for everything" name nothing
 _NAMING = frozenset({"NOUN", "PROPN", "NUM"})
+
+
+#: how the tagger hangs an imperative it misread as a noun on its object ("Audit
+#: remaining templates …": "Audit" a modifier of "templates")
+_MISREAD_LEADS = frozenset({"npadvmod", "compound", "amod", "nmod"})
+
+
+def _bounded_sweep(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` a sweep of a named set for one named thing (``sweep-verbs``: "Audit the
+    remaining gateway templates for the retry setting", "Check every escalation rota for
+    the retired phone number")? It ends when the set has been gone through: its end state
+    is the list checked. The set must be a set (plural, or counted: "every", "all",
+    "remaining") of things, not a way of working or an area
+    (``generic-objects``, ``abstract-objects``, ``broad-areas``: "Audit our processes for
+    the retry setting"), and what is looked for one named thing, not findings still to be
+    found or a quality (``open-findings``: "for security issues", "for accuracy")."""
+    if not word_forms(verb) & lex.sweep_verbs:
+        return False
+    # "Audit remaining templates …" may be read with "remaining" as a verb of its own
+    # (its object's, or the verb read as a name modifying it: "Audit" over "remaining")
+    heads = [verb, *(c for c in verb.children if _word_in(c, lex.sweep_sets))]
+    if verb.dep_ in _MISREAD_LEADS and _word_in(verb.head, lex.sweep_sets):
+        heads.append(verb.head)
+    swept = next((c for h in heads for c in h.children if c.dep_ == "dobj" and _nominal(c)), None)
+    if swept is None and verb.head.i > verb.i and verb.dep_ in _MISREAD_LEADS:
+        # "Audit remaining templates for …": "Audit" read as a modifier of its object
+        # (or of the object's own modifier, "remaining")
+        swept = verb.head if verb.head.dep_ != "amod" else verb.head.head
+        swept = swept if _nominal(swept) else None
+    if swept is None or _word_in(swept, lex.generic_objects | lex.abstract | lex.broad_areas):
+        return False
+    if not (
+        swept.tag_ in ("NNS", "NNPS")
+        or len(heads) > 1
+        # "each cron manifest": the parse may hang "each" on the noun before it
+        or any(_word_in(w, lex.done_scope | lex.sweep_sets) for w in swept.subtree if w.i < swept.i)
+    ):
+        return False  # "Review the proposal template for …": one thing, "for" its use
+    sought = [
+        g
+        for h in (verb, swept)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(
+        _names_one(g, lex) and not _word_in(g, lex.generic_objects | lex.open_findings)
+        for g in sought
+    )
+
+
+def _word_in(t: Token, words: Collection[str]) -> bool:
+    """Is ``t``, as written or by its lemma, one of ``words``?"""
+    return t.lower_ in words or t.lemma_.lower() in words
 
 
 def _names_one(t: Token, lex: Lexicon, *, adjectives: bool = False) -> bool:
@@ -2587,15 +2672,19 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon, *, item: bool = False) -> b
     if verb.lemma_.lower() in lex.courtesy_verbs:
         return modal not in lex.vague_modals
     adj = _candour_adjective(verb, lex)
-    if adj is None or any(c.dep_ == "advmod" and c.tag_ in ("RBR", "JJR") for c in adj.children):
+    if adj is None:
+        return False
+    # "honest and specific", "candid and precise about what broke": read as one
+    adjs = [adj, *(c for c in adj.children if c.dep_ == "conj" and c.pos_ == "ADJ")]
+    if any(c.dep_ == "advmod" and c.tag_ in ("RBR", "JJR") for a in adjs for c in a.children):
         return False  # "we want to be more open with users": a wish
-    if adj.lower_ in lex.framing_adjectives or _introduces(verb):
+    if any(a.lower_ in lex.framing_adjectives for a in adjs) or _introduces(verb):
         return True  # "we want to be fair to everyone here", "to be honest with you here:"
     said = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]  # "I want to be clear"
     if any(c.dep_ == "nsubj" and c.lower_ == "i" for v in said for c in v.children):
         return True  # "I must be honest with the board about our part in this": the
         # author's stance, whatever follows; no one person commits the team to work
-    return _clause_after(adj, lex, topics=not item)
+    return _clause_after(adjs[-1], lex, topics=not item)
 
 
 def _gives_credit(verb: Token, modal: str, lex: Lexicon) -> bool:
@@ -3073,6 +3162,30 @@ def _in_document(t: Token, lex: Lexicon) -> bool:
         return False
     name = "".join(w.text for w in t.subtree if w.i <= t.i and w.dep_ in ("compound", "punct"))
     return t.lemma_.lower() in lex.document_nouns or (name + t.text).lower() in lex.document_nouns
+
+
+def _this_document(t: Token, lex: Lexicon) -> bool:
+    """Is ``t`` this document itself ("this write-up", "this review"), its name read with
+    its hyphenated parts ("write-up" is parsed as "up")?"""
+    if not any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in t.children):
+        return False
+    name = "".join(w.text for w in t.subtree if w.i <= t.i and w.dep_ in ("compound", "punct"))
+    return t.lemma_.lower() in lex.document_nouns or (name + t.text).lower() in lex.document_nouns
+
+
+def _document_purpose(verb: Token, lex: Lexicon) -> bool:
+    """Is the committed clause the aim of this document itself, its subject ("we want this
+    write-up to be useful to other teams", "we'd like this review to serve as a reference")
+    with a verb of being or serving (``document-purpose-verbs``)? The writers say what
+    they mean the text to be, its tone or its use: nothing is left to do once it is
+    written. "We want this report published on the status page" (a passive: someone
+    publishes it) and "we want this dashboard to be useful" (no document) are still read."""
+    if verb.lemma_.lower() not in lex.document_purpose_verbs:
+        return False
+    if verb.lemma_.lower() == "be" and verb.dep_ in ("aux", "auxpass"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+    return subj is not None and _this_document(subj, lex)
 
 
 def _describes(verb: Token, lex: Lexicon) -> bool:

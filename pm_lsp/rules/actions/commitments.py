@@ -95,6 +95,12 @@ class CommitmentWords:
     #: words that open a clause as the result of the one before it ("so", "therefore"):
     #: see :func:`_past_ability`
     results: Collection[str] = ()
+    #: verbs of need or obligation that a negated modal turns into a statement of how the
+    #: system ought to work ("we should not need to …", "nobody should have to …"): see
+    #: :func:`_needless`
+    needs: Collection[str] = ()
+    #: subjects that deny anyone does it ("nobody", "no one"): see :func:`_needless`
+    nobodies: Collection[str] = ()
 
 
 def _subject(verb: Token) -> Token | None:
@@ -496,13 +502,45 @@ def _after_result_word(modal: Token, verb: Token, words: CommitmentWords) -> boo
     )
 
 
+def _needless(modal: Token, verb: Token, words: CommitmentWords) -> bool:
+    """Is ``modal`` a negated modal of need or obligation (``needless-verbs``: "we should
+    not need her to", "operators shouldn't have to restart it", "nobody should need to
+    remember the flag")? The sentence says what the system ought to spare people, a
+    statement about how things should work, and commits no one to work; the change it
+    implies is named elsewhere or not at all. "We should not rely on luck" (no verb of
+    need) and "we need to stop …" (not negated) are still read."""
+    if verb.lemma_.lower() not in words.needs:
+        return False
+    if verb.lemma_.lower() == "have" and not any(
+        c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children
+    ):
+        return False  # "we should not have a second queue": a thing, not an obligation
+    if any(c.dep_ == "neg" for c in (*verb.children, *modal.children)):
+        return True
+    subj = _subject(verb)
+    return subj is not None and (
+        subj.lower_ in words.nobodies
+        or any(c.dep_ == "det" and c.lower_ in words.nobodies for c in subj.children)
+    )
+
+
+def denies_need(sent: Sequence[Token], words: CommitmentWords) -> bool:
+    """Does the sentence's main verb stand under a denied need ("We should never need a
+    second person to …", :func:`_needless`)? An opener such as "we should" then opens a
+    statement of how things ought to work, no proposal."""
+    return any(
+        t.tag_ == "MD" and t.head.dep_ == "ROOT" and _needless(t, t.head, words) for t in sent
+    )
+
+
 def _commits_nothing(modal: Token, verb: Token, words: CommitmentWords) -> bool:
     """Is the modal ``modal`` over ``verb`` no commitment: elliptical, heading a clause of
     its own, a preference told to the readers or one that rejects blame, a polite act of
     saying or asking, over no verb, about the past (a counterfactual, or the "could" of
-    what a past state allowed), or praise?"""
+    what a past state allowed), praise, or a need denied (:func:`_needless`)?"""
     return (
-        _elliptical(modal)
+        _needless(modal, verb, words)
+        or _elliptical(modal)
         or _past_ability(modal, verb, words)
         or _own_clause(modal)
         or _reader_preference(modal, words)
@@ -532,6 +570,8 @@ def find_commitment(sent: Sequence[Token], words: CommitmentWords) -> Commitment
             and (t.tag_ not in ("VBN", "VBD") or _is_pledge(t))
             and not _forecast(t, words)
             and not _vouches(t)
+            # "we should not need him to": the modal's need, denied, is none of the writers'
+            and not any(m.tag_ == "MD" and _needless(m, t, words) for m in t.children)
         ):
             verb = t
             fragment = t.i == sent[0].i or all(not x.is_alpha for x in sent[: t.i])

@@ -71,6 +71,8 @@ def _commitment_words(ws: Callable[[str], list[str]]) -> CommitmentWords:
         speech_acts=frozenset(ws("polite-speech-verbs")),
         stances=frozenset(ws("stance-alternatives")),
         results=frozenset(ws("result-connectives")),
+        needs=frozenset(ws("needless-verbs")),
+        nobodies=frozenset(ws("needless-subjects")),
     )
 
 
@@ -219,6 +221,10 @@ class Lexicon:
         self.duty_phrases = tuple(tuple(w.split()) for w in ws("people-duty-phrases"))
         self.duty_automation = frozenset(ws("people-duty-automation"))
         self.done_scope = frozenset(ws("done-scope-words"))
+        self.sweep_verbs = frozenset(ws("sweep-verbs"))
+        self.sweep_sets = frozenset(ws("sweep-set-words"))
+        self.open_findings = frozenset(ws("open-findings"))
+        self.broad_areas = frozenset(ws("broad-areas"))
 
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
         self.founding_verbs = frozenset(ws("founding-verbs"))
@@ -386,6 +392,7 @@ class Lexicon:
         self.telling_verbs = frozenset(ws("telling-verbs"))
         self.information_nouns = frozenset(ws("information-nouns"))
         self.document_nouns = frozenset(ws("document-nouns"))
+        self.document_purpose_verbs = frozenset(ws("document-purpose-verbs"))
         self._read_account_order(ws)
         self.expository_adverbs = frozenset(ws("expository-adverbs"))
         self.reader_words = frozenset(ws("reader-words"))
