@@ -728,7 +728,8 @@ def _incident_status(pack: RulePack, value: str) -> bool:
 
 def _severity_words(ctx: RuleContext) -> frozenset[str]:
     """The severity words the project reads as levels (``[severity-words]`` of
-    ``rules/report.toml``: "Critical", "Major", "Minor", "High", "Medium", "Low"), accepted
+    ``rules/report.toml``: "Critical", "Major", "Minor", "High", "Medium", "Moderate",
+    "Low"), accepted
     while no template is
     configured: the standard template's SEV0-SEV5 is then only a suggestion, and a team
     writing its incidents on that scale is on a scale the report already reads. With a
