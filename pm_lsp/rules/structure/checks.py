@@ -729,9 +729,8 @@ def _incident_status(pack: RulePack, value: str) -> bool:
 def _severity_words(ctx: RuleContext) -> frozenset[str]:
     """The severity words the project reads as levels (``[severity-words]`` of
     ``rules/report.toml``: "Critical", "Major", "Minor", "High", "Medium", "Moderate",
-    "Low"), accepted
-    while no template is
-    configured: the standard template's SEV0-SEV5 is then only a suggestion, and a team
+    "Low"), accepted while no template is configured: the standard template's SEV0-SEV5
+    is then only a suggestion, and a team
     writing its incidents on that scale is on a scale the report already reads. With a
     template configured its list is the contract. A word the table does not hold
     ("Severe", "Urgent") has no level to be read as: a team adds its words to the table in
