@@ -1,9 +1,10 @@
 """PM603 and capitals inside a message the document quotes: a stretch of three words or more
 in double quotes (a customer's chat line, a button's label, an alert's text) is someone
 else's words as written, like a block quote, and the writers cannot spell an acronym out
-inside it. The same letters written outside the quotes are a use there; a term in quotes
-("the "QRT" feed"), a value given to a markup attribute (``caption="..."``) and prose
-outside any quote are read as before."""
+inside it; so are values quoted alone in a bracket as examples ('codes ("QW")'). The same
+letters written outside the quotes are a use there; a term in quotes ("the "QRT" feed"), a
+value given to a markup attribute (``caption="..."``) and prose outside any quote are read
+as before."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ def _doc(body: str) -> str:
         "The first report said \u201cthe KRVX tab shows nothing at all\u201d and linked it.",
         'Staff clicked "Open report in QMT" and got a blank page.',
         'The pager text read "PXR latency above budget on two hosts".',
+        # values quoted alone in a bracket as examples of what the sentence names
+        'The feed moved from two-letter region codes ("QW") to three-letter ones ("QWZ").',
+        'Held orders carry a status ("HLD" or "VDX") that the export skipped.',
     ],
 )
 def test_capitals_inside_a_quoted_message_are_no_use(lint_text: LintFn, body: str) -> None:

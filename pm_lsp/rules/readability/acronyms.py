@@ -1027,22 +1027,33 @@ _QUOTED = re.compile(r'"([^"]{1,300})"|\u201c([^\u201d]{1,300})\u201d')
 QUOTED_MESSAGE_WORDS = 3
 
 
+#: a bracket that holds only quoted values, one or a list ('("FR")', '("DE", "AT" or "CH")')
+_QUOTED_EXAMPLES = re.compile(
+    r'\((?:[ \t]*(?:"[^"\n]{1,40}"|\u201c[^\u201d\n]{1,40}\u201d)[ \t]*(?:,|\bor\b|\band\b)?)+\)'
+)
+
+
 def _quoted_messages(text: str) -> list[tuple[int, int]]:
     """The spans of the messages ``text`` quotes: a stretch of at least
     :data:`QUOTED_MESSAGE_WORDS` words in double quotes (a customer's chat line, an alert's
     text, a sign's wording). They are someone else's words as written, like a block quote:
     their capitals ("why is QXR frozen at 168.20?") are no acronym the writers chose to use,
-    and the writers cannot spell one out inside them. A term in quotes ("the "RTQ" feed")
-    stays a use, and so does the same acronym written outside the quotes later; so does a
-    value the writers give a markup attribute (a figure's ``caption="..."``)."""
+    and the writers cannot spell one out inside them. So are values quoted alone in a
+    bracket as examples of what the sentence names ('the export switched to three-letter
+    codes ("FRA")', 'a status ("HELD" or "VOID")'): the literal strings, not initials. A
+    term in quotes in the running text ("the "RTQ" feed") stays a use, and so does the
+    same acronym written outside the quotes later; so does a value the writers give a
+    markup attribute (a figure's ``caption="..."``)."""
     if '"' not in text and "\u201c" not in text:
         return []
-    return [
+    spans = [
         (m.start(), m.end())
         for m in _QUOTED.finditer(text)
         if len((m.group(1) or m.group(2) or "").split()) >= QUOTED_MESSAGE_WORDS
         and not text[: m.start()].rstrip().endswith("=")  # a markup value: caption="..."
     ]
+    spans.extend(m.span() for m in _QUOTED_EXAMPLES.finditer(text))
+    return spans
 
 
 #: a course number after the letters ("CHEM 201", "CS 101", "MATH 2410B"): three or four
