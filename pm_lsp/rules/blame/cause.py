@@ -37,6 +37,7 @@ from pm_lsp.rules.blame.grammar import (
 from pm_lsp.rules.blame.lengthened import lengthened
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.blame.rewrite import passive_fix
+from pm_lsp.rules.blame.verdicts import _report_frame
 from pm_lsp.rules.spec import Edit, Fix
 
 if TYPE_CHECKING:
@@ -1120,6 +1121,8 @@ def _responsibility(ctx: _Ctx, tok: Token) -> None:
         cop = cop.head
     if cop.lemma_ != "be" or _negated(cop) or _hypothetical(cop) or _denied(hit):
         return
+    if _report_frame(cop, lex) == "denied":
+        return  # "the panel does not consider anyone to be at fault": the verdict withheld
     if ctx.asking and _question(ctx) and _ASKED_BE.match(ctx.stext):
         return  # "Was anyone at fault?" answered after it ("Nobody. ..."): asked (bl40)
     if cop.dep_ in ("relcl", "acl") or any(c.tag_ in ("WP", "WDT") for c in cop.children):

@@ -1205,6 +1205,12 @@ class BlameLexicon:
         self.paralysis_marks = set(ws("paralysis-marks"))
         self.own_gap_sections = frozenset(ws("own-gap-sections"))  # omission._our_own_gap
         self.own_gap_subjects = frozenset(ws("own-gap-subjects"))
+        self.owned_setup_verbs = frozenset(ws("owned-setup-verbs"))  # omission._owned_setup
+        self.owning_groups = frozenset(ws("owning-groups"))
+        self.awaited_preconditions = frozenset(ws("awaited-preconditions"))  # awaited.py
+        self.awaited_states = frozenset(ws("awaited-states"))
+        self.answering_acts = frozenset(ws("answering-acts"))
+        self.habit_scorn_adverbs = frozenset(ws("habit-scorn-adverbs"))  # scorned.py
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.abstained import rightly_abstained
 from pm_lsp.rules.blame.acts import _faulted_manner, _writers
+from pm_lsp.rules.blame.awaited import deliberate_wait
 from pm_lsp.rules.blame.duties import department_on_duty, set_off_name
 from pm_lsp.rules.blame.extract import (
     hyphen_prefix,
@@ -46,6 +47,7 @@ from pm_lsp.rules.blame.grammar import (
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.blame.rewrite import passive_fix
+from pm_lsp.rules.blame.scorned import scorned_habit
 from pm_lsp.rules.blame.tone import _reported
 
 if TYPE_CHECKING:
@@ -792,7 +794,7 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
     subj, _who = got
     if lemma == "fail" and x.lemma_.lower() not in lex.human_actions and _writers(subj):
         return  # "we failed to restore service until 11:00": the writers' own timeline
-    if _our_own_gap(ctx, subj):
+    if _our_own_gap(ctx, subj, x):
         return  # "we failed to test the failover", under Lessons: our gap, owned
     fix = passive_fix(
         subject=subj,
@@ -1069,13 +1071,33 @@ def _our_status_now(verb: Token, untended: bool) -> bool:
     ) and not any(t.tag_ in _FINITE and t.i < verb.i and t.pos_ == "VERB" for t in sent)
 
 
-def _our_own_gap(ctx: _Ctx, subj: Token) -> bool:
+def _our_own_gap(ctx: _Ctx, subj: Token, act: Token) -> bool:
     """The writers owning a gap where they take stock of their gaps (``own-gap-sections``,
     Lessons): "we never verified how the vendor handles duplicates" there names our own
     blind spot, not a person to blame. "Kim never verified it" and "the DBA team failed to
-    test it" there, and a first-person omission told in the incident's story, keep PM103."""
+    test it" there, and a first-person omission told in the incident's story, keep PM103;
+    a safeguard we never set up is ours anywhere (:func:`_owned_setup`)."""
     lex = ctx.lex
-    return bool(ctx.sent.where & lex.own_gap_sections) and subj.lower_ in lex.own_gap_subjects
+    if ctx.sent.where & lex.own_gap_sections and subj.lower_ in lex.own_gap_subjects:
+        return True
+    return _owned_setup(subj, act, lex)
+
+
+def _owned_setup(subj: Token, act: Token, lex: BlameLexicon) -> bool:
+    """ "Because we never set up a weekend rota, nobody was paged", "our team did not
+    configure alerting on the expiry": the writers naming a safeguard they never put in
+    place (``owned-setup-verbs`` with an object), which is the finding itself, not a person
+    blamed. "Sam never set up the rota", "the platform team never configured it" (not ours)
+    and "we never reviewed the quota" (a check, not a safeguard) keep PM103."""
+    if _lemma(act, lex) not in lex.owned_setup_verbs:
+        return False
+    if _dobj(act) is None and not any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in act.children):
+        return False  # "set up paging for the host": the safeguard named by a gerund
+    if subj.lower_ in lex.own_gap_subjects:
+        return True
+    return subj.lemma_.lower() in lex.owning_groups and any(
+        c.dep_ == "poss" and c.lower_ == "our" for c in subj.children
+    )
 
 
 def _negated_omission(ctx: _Ctx, verb: Token) -> None:
@@ -1091,7 +1113,7 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     if _question(ctx) or rightly_abstained(verb, lex, ctx.stext):
         return
     subj = subject_of(verb) or _nobody_before_prefix(verb, lex)
-    if subj is None or (subj.dep_ != "nsubj" and subj.i > verb.i) or _our_own_gap(ctx, subj):
+    if subj is None or (subj.dep_ != "nsubj" and subj.i > verb.i) or _our_own_gap(ctx, subj, verb):
         return
     if subj.dep_ != "nsubj" and subj.lower_ not in lex.nobody and not _who_lapsed(verb):
         return
@@ -1099,7 +1121,8 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     if any(c.lower_ in lex.decision_adverbs for c in verb.children):
         return  # "the team deliberately did not test the break-glass path": a decision
     if nobody:
-        if verb.tag_ != "VBD" and not untended and not _prefixed_past(verb):
+        habit = scorned_habit(verb, subj, lex)  # "Obviously, nobody on that desk reads ..."
+        if verb.tag_ != "VBD" and not untended and not _prefixed_past(verb) and not habit:
             return
         if not untended and _rationale(verb, lex, ctx.stext):
             return  # "Nobody documented the flag because the template had no field for it"
@@ -1451,6 +1474,8 @@ def late_act(ctx: _Ctx, verb: Token) -> None:
         return
     if _question(ctx) or _rationale(verb, lex, ctx.stext):
         return
+    if deliberate_wait(verb, until, lex, ctx.stext):
+        return  # "... until the backup was verified", "..., which was right": waited on purpose
     got = other_actor(ctx, verb)
     if got is None or _writers(got[0]):
         return  # "the team didn't start the rollout until the freeze ended": the writers' plan
