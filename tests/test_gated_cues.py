@@ -16,7 +16,7 @@ from pm_lsp.policy.rulepack import builtin_pack
 from pm_lsp.rules.actions.lexicon import Lexicon
 from pm_lsp.rules.structure.concepts import load_words
 from pm_lsp.rules.structure.fields import _cues, _told_in
-from pm_lsp.rules.timeline.model import Words
+from pm_lsp.rules.timeline.model import _ACTS, Words
 
 #: our own texts: case that folds oddly (a long s, a Kelvin sign, a dotted capital I), markup
 #: debris, and look-alikes of each kind of cue
@@ -101,16 +101,34 @@ def test_find_date_equals_the_pattern_everywhere() -> None:
         assert find_date(text) == (m.group(0) if m else None), text[:200]
 
 
+def _plain_milestones(words: Words, text: str) -> set[str]:
+    """The milestones of ``text`` by every pattern run on it, no gate asked: a match not
+    negated, not a person's own state, and for an act not merely intended ("decision
+    to roll back"); an onset that only eases is a mitigation."""
+    found: set[str] = set()
+    for name, pats in words.milestones.items():
+        for p in pats:
+            told = [
+                m
+                for m in p.finditer(text)
+                if not words._negated(text, m.start())
+                and not words._person_subject(text, m)
+                and not (name in _ACTS and words._negated(text, m.start(), words.intention))
+            ]
+            if name == "impact-start" and told and all(words._eases(text, m.end()) for m in told):
+                found.add("mitigation")
+            elif told:
+                found.add(name)
+                break
+    return found | words.labelled(text)  # and the labels an entry gives its own milestone
+
+
 def test_timeline_milestones_decide_as_their_plain_searches() -> None:
     words = Words(builtin_pack())  # a fresh object: gates not yet read
     lines = {ln.strip() for t in _texts() for ln in t.splitlines()}
     named = 0
     for text in lines:
-        plain = {
-            name
-            for name, pats in words.milestones.items()
-            if any(not words._negated(text, m.start()) for p in pats for m in p.finditer(text))
-        } | words.labelled(text)  # and the labels an entry gives its own milestone
+        plain = _plain_milestones(words, text)
         assert words._classify(text) == plain, text[:200]
         named += bool(plain)
     assert named > 100
