@@ -112,6 +112,8 @@ class DurationWords:
         )
         self.whole_leads = {w.lower() for w in ws("whole-leads")}
         self.sections = set(ws("sections")) or {"summary"}
+        self.total_sections = set(ws("total-sections"))
+        self.total_after = re.compile(rf"(?i)\s*(?:{_alt(ws('total-after'))})\b")
         self.skip_sections = set(ws("skip-sections"))
         self._whole_subject(ws, q, dur_re)
         self._labels(ws, q, dur_re)
@@ -405,18 +407,28 @@ def _prose_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:
         if any(p in w.skip_sections for p in path):
             continue
         role = next((p for p in path if p in w.sections), None)
-        if role is None and not w.subject_words.search(b.text):
+        totals = role is None and any(p in w.total_sections for p in path)
+        if role is None and not totals and not w.subject_words.search(b.text):
             continue
         for a, e in sentence_spans(b.text):
             sent = b.text[a:e]
             if _names_a_part(w, sent):
                 continue  # "the EU region was down for 40 minutes"
-            if role is not None and context is not None and context.search(sent):
-                found.extend(_in_sentence(w, sent, b.start + a, role != "summary"))
+            if (role is not None or totals) and context is not None and context.search(sent):
+                got = _in_sentence(w, sent, b.start + a, role not in (None, "summary"))
+                found.extend(_closing_totals(w, got, b.text, b.start) if totals else got)
             found.extend(_whole_subject(w, sent, b.start + a))
     if len({f.duration for f in found}) != 1:
         return None  # none, or several different durations
     return found[0]
+
+
+def _closing_totals(w: DurationWords, got: list[Stated], text: str, base: int) -> list[Stated]:
+    """The figures of a sentence in the timeline's own section that the writer marks as the
+    total right after them ("the kiosks were unavailable for a little over two hours in
+    total"): the line that sums up the timeline above it. Any other figure there is a step's
+    or a part's ("the card readers were down for ten minutes after the reboot")."""
+    return [s for s in got if w.total_after.match(text, s.end - base)]
 
 
 def _names_a_part(w: DurationWords, sent: str) -> bool:
