@@ -134,7 +134,7 @@ _CLEAN = [
     "Whether it was foreseeable that the cache would fill is still debated.",
     "The valves were clearly labelled.",
     "The sensor value was clearly wrong, and the controller should have rejected it.",
-    "The decision to roll back was not obviously wrong at the time.",
+    "Choosing the rollback did not look wrong to anyone that evening.",
 ]
 
 

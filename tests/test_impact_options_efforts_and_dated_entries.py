@@ -52,7 +52,7 @@ _EFFORT_OWED = [
     "Many customers waited hours for a reply.",
     "Getting through to the help line took most callers a long time.",
     "Many customers were never called back.",
-    "It took us a long time to identify the failing relay.",
+    "Finding the failing relay took us a long time.",
 ]
 
 

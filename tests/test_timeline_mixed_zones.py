@@ -356,7 +356,7 @@ def test_a_utc_row_with_emoji_and_cjk_and_crlf(lint_text: LintFn) -> None:
     assert [(d.code, text[d.start : d.end]) for d in diags] == [("PM501", "07:15 UTC")]
 
 
-# -- a row without a zone among rows on several clocks ---------------------------------------
+# -- a bare row among rows on two clocks or more ---------------------------------------------
 
 BOOKINGS = (
     "# Ferry bookings charged twice\n\n## Timeline\n\n| Time | Event |\n|---|---|\n"

@@ -111,7 +111,7 @@ def test_a_ticket_a_query_to_the_desk_or_a_limit_breach_confirmed_is_detection(
         "Opens the ticket queue to look for duplicates.",
         "Opened a change ticket for the config rollout.",
         "Opens a ticket with the vendor requesting a quota increase.",
-        "Support ticket was opened with the hosting provider's enterprise support team.",
+        "Raised a support case with the CDN's premium desk.",
         "Ops confirms the pool is back under the limit.",
         "Confirms no pairing is over the limit.",
         "The analyst queries the database with the Athena console.",

@@ -4547,7 +4547,7 @@ def _effort_taken(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon, *, less
         for t in verb.subtree
         if t.i != verb.i
     ):
-        return False  # "it took us a long time to identify the fault": how long it stayed
+        return False  # "hunting for the fault took us ages": how long the harm stayed
     if any(c.dep_ == "dative" and _one_of_us(c, lex) for c in kids):
         return True
     if not lessons:
