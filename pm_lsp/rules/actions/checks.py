@@ -908,10 +908,14 @@ def judge(
         if commit is None:
             return None  # "I want this on the record"
     if commit is not None and (
-        (_tells_reader(commit.verb, commit.modal, lex) or _guides_reader(commit.verb, lex))
+        (
+            _tells_reader(commit.verb, commit.modal, lex)
+            or _guides_reader(commit.verb, lex)
+            or _talks_about(commit.verb, commit.modal, lex)
+        )
         and (anywhere or _frames_incident(toks, lex))
     ):
-        return None  # "we would like to give you more detail …"
+        return None  # "we would like to give you more detail …", "I want to talk about …"
     if (
         commit is not None
         and commit.subject in ("writers", "none")
@@ -1098,6 +1102,8 @@ def judge(
                 )
                 or _second_task(verb, toks, lex)
                 or _bounded_sweep(verb, lex)
+                or _gated_check(verb, lex)
+                or stepped  # "Review the default with Finance; document the decision"
                 or (
                     state is not None
                     and any(
@@ -2265,6 +2271,32 @@ def _bounded_sweep(verb: Token, lex: Lexicon) -> bool:
     )
 
 
+def _gated_check(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` a check of one named thing made at every occurrence of an event
+    (``sweep-verbs``, ``gate-prepositions`` with a word of ``done-scope-words``: "Review
+    the driver compatibility table before every firmware push", "Check the expiry list
+    after each rotation")? Each occurrence ends it: the thing checked, the event passed.
+    The thing must be named (:func:`_names_one`) and no way of working or area
+    (``generic-objects``, ``abstract-objects``, ``broad-areas``, also as a modifier: "the
+    alerting setup"); "Review the firmware process", "Review monitoring before every
+    deploy" and "Review alerting" stay open-ended."""
+    if not word_forms(verb) & lex.sweep_verbs:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and _nominal(c)), None)
+    broad = lex.generic_objects | lex.abstract | lex.broad_areas
+    if obj is None or not _names_one(obj, lex):
+        return False
+    if any(_word_in(w, broad) for w in (obj, *(c for c in obj.children if c.dep_ == "compound"))):
+        return False
+    return any(
+        m.dep_ == "prep"
+        and m.lower_ in lex.gate_preps
+        and any(w.lower_ in lex.done_scope and w.tag_ == "DT" for w in m.subtree)
+        for h in (verb, obj)
+        for m in h.children
+    )
+
+
 def _word_in(t: Token, words: Collection[str]) -> bool:
     """Is ``t``, as written or by its lemma, one of ``words``?"""
     return t.lower_ in words or t.lemma_.lower() in words
@@ -2819,6 +2851,31 @@ def _guides_reader(verb: Token, lex: Lexicon) -> bool:
         elif m.dep_ in ("prep", "npadvmod", "tmod", "agent") and _told_part(m, lex) is None:
             return False  # "at the next review", "next month"
     return through
+
+
+def _talks_about(verb: Token, modal: str, lex: Lexicon) -> bool:
+    """Does the committed verb talk about a topic to the reader, the act the text itself
+    performs ("I want to talk plainly about Saturday", "we'd like to speak about what went
+    wrong")? A verb of talking (``talking-verbs``) with no object, "about" or "on" a topic,
+    the reader as the only one talked to ("with you") and a manner of candour
+    (``candour-adverbs``) or an expository adverb at most. After a modal of obligation it is
+    a meeting to hold ("we need to talk about how pages are routed"), and talked to someone
+    else, at another time or in another place it is work ("we want to talk to the vendor
+    about a refund", "… at the next review"): still judged."""
+    if verb.lemma_.lower() not in lex.talking_verbs or modal in lex.vague_modals:
+        return False
+    topic = False
+    for m in verb.children:
+        if m.dep_ in ("dobj", "dative"):
+            return False
+        if m.dep_ == "advmod" and m.lower_ in lex.candour_adverbs:
+            continue
+        if m.dep_ == "prep" and m.lower_ in ("about", "on"):
+            topic = topic or any(g.dep_ in ("pobj", "pcomp") for g in m.children)
+            continue
+        if _told_part(m, lex) is None:
+            return False  # "to the vendor", "at the next review", "next week"
+    return topic
 
 
 def _orders_account(verb: Token, lex: Lexicon, *, alone: bool = False) -> bool:
@@ -3619,6 +3676,8 @@ def _vague_modifier(
             continue  # "does not page anyone any more": no longer, not a quantity
         if banned(t, lex):
             continue  # "no more Friday deploys": a ban, a policy, not an amount
+        if low in lex.intensifiers and _defined_by_clause(t):
+            continue  # "a proper smoke test that loads the checkout page": what it does
         if (
             nxt is not None
             and nxt.lower_ in ("than", "of")
@@ -3627,6 +3686,32 @@ def _vague_modifier(
             continue
         return t.text
     return None
+
+
+#: the relative words that open a clause saying what a thing does ("a test that loads …")
+_RELATIVES = frozenset({"that", "which"})
+
+
+def _defined_by_clause(t: Token) -> bool:
+    """Is ``t`` (an intensifier: ``intensifier-qualities``) an adjective of a thing whose
+    own clause says what it does, to something named: a relative clause with the thing as
+    its subject and an object of its own ("a proper smoke test that loads the checkout
+    page from three regions"), or a participle with an object ("a proper soak test
+    running a week of recorded orders through staging")? The clause is the end state and
+    "proper" only stresses it; "set up proper monitoring", "write a proper runbook" and "a
+    proper guide that engineers read" (the thing the clause's object) stay vague."""
+    if t.dep_ != "amod":
+        return False
+    for c in t.head.children:
+        if c.pos_ != "VERB" or not any(g.dep_ == "dobj" and g.pos_ == "NOUN" for g in c.children):
+            continue
+        if c.dep_ == "acl" and c.tag_ == "VBG":
+            return True
+        if c.dep_ == "relcl" and any(
+            g.dep_ == "nsubj" and g.lower_ in _RELATIVES for g in c.children
+        ):
+            return True
+    return False
 
 
 #: where a word in -er the tagger calls a comparative stands as a noun phrase's head

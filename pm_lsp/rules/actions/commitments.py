@@ -101,6 +101,9 @@ class CommitmentWords:
     needs: Collection[str] = ()
     #: subjects that deny anyone does it ("nobody", "no one"): see :func:`_needless`
     nobodies: Collection[str] = ()
+    #: verbs of remarking that a writer's aside performs ("…, I should add", "I must
+    #: say that …"): see :func:`_comment_aside`
+    comments: Collection[str] = ()
 
 
 def _subject(verb: Token) -> Token | None:
@@ -533,11 +536,63 @@ def denies_need(sent: Sequence[Token], words: CommitmentWords) -> bool:
     )
 
 
+#: the writers as the subject of an aside ("…, I should add", "…, we must admit")
+_FIRST_PERSON = frozenset({"i", "we"})
+#: what an aside of remarking never has: something it adds or says to someone, somewhere
+_ASIDE_FORBIDS = frozenset(
+    {"dobj", "dative", "iobj", "prep", "xcomp", "oprd", "attr", "agent", "npadvmod", "advcl"}
+)
+
+
+def _comment_aside(verb: Token, words: CommitmentWords) -> bool:
+    """Is ``verb`` a verb of remarking (``comment-verbs``) that the sentence performs as it
+    is written: set off beside the statement it comments on ("No card data was exposed, I
+    should add.", "The gates, I should stress, failed closed.") or over a "that" clause
+    ("I must say that the vendor answered within the hour")? Its subject is "I" or "we",
+    and it has nothing of its own to add or to say to anyone anywhere: "I should add a
+    check to the import job" and "we should note the new port in the runbook" are work,
+    and a clause it frames that plans or wishes ("I should add that we need better
+    alerting", a modal or an intent verb in it) keeps the sentence read as before."""
+    if verb.lemma_.lower() not in words.comments:
+        return False
+    kids = list(verb.children)
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in _FIRST_PERSON:
+        return False
+    if any(c.dep_ in _ASIDE_FORBIDS for c in kids):
+        return False
+    said: Token | None
+    if verb.dep_ == "parataxis" and verb.head.i < subj.i:
+        said = verb.head  # "The gates, I should stress, failed closed."
+    else:
+        said = next(
+            (
+                c
+                for c in kids
+                if c.dep_ == "ccomp"
+                and (
+                    c.i < subj.i  # "No card data was exposed, I should add."
+                    or any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                )
+            ),
+            None,
+        )
+    if said is None:
+        return False
+    own = {t.i for t in verb.subtree} if said.i == verb.head.i else set()
+    return not any(
+        t.tag_ == "MD" or t.lemma_.lower() in words.verbs
+        for t in said.subtree
+        if t.i not in own  # the aside's own modal, when it stands inside the clause
+    )
+
+
 def _commits_nothing(modal: Token, verb: Token, words: CommitmentWords) -> bool:
     """Is the modal ``modal`` over ``verb`` no commitment: elliptical, heading a clause of
     its own, a preference told to the readers or one that rejects blame, a polite act of
-    saying or asking, over no verb, about the past (a counterfactual, or the "could" of
-    what a past state allowed), praise, or a need denied (:func:`_needless`)?"""
+    saying or asking, a writer's aside of remarking (:func:`_comment_aside`), over no
+    verb, about the past (a counterfactual, or the "could" of what a past state allowed),
+    praise, or a need denied (:func:`_needless`)?"""
     return (
         _needless(modal, verb, words)
         or _elliptical(modal)
@@ -546,6 +601,7 @@ def _commits_nothing(modal: Token, verb: Token, words: CommitmentWords) -> bool:
         or _reader_preference(modal, words)
         or _stance_preference(modal, words)
         or _polite_speech(modal, verb, words)
+        or _comment_aside(verb, words)
         or verb.pos_ not in ("VERB", "AUX")
         or _counterfactual(verb)
         or _praise(verb, words)

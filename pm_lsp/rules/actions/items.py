@@ -2606,6 +2606,19 @@ _FIELD_QUARTER = re.compile(
     r"(?P<d>(?i:(?:the\s+)?end\s+of\s+)?(?:\d{4}[-/ ]?)?(?:Q[1-4]|H[12])(?:\s*'?\d{2,4})?)"
     r"(?![\w-])(?=\s*(?:[,;)\]\u2013\u2014]|\s-\s|\.?\s*$))"
 )
+#: a month or a part of one, written after a due word or as a field of its own ("(by end of
+#: November)", "by the end of March", "before mid-June", "(Ravi, end of January)"): a
+#: month in the postmortem's year bounds the work as a quarter does ("by end of Q1"), and a
+#: Due cell's "End of March" is read so already (:func:`_no_due`). A month alone after
+#: "by" stays unread ("reviewed by June" may name a person); so does a month part that
+#: names something ("the end of November reports"), with no due word and no separators.
+_MONTH_DUE = re.compile(
+    r"(?:(?i:\b(?:due|by|before|until|till|target|no\s+later\s+than)\b)\s*:?\s*"
+    r"|(?:(?<=[,;(\[\u2013\u2014])|(?<=\s-))\s*(?P<bare>))"
+    r"(?P<d>(?i:(?:the\s+)?(?:early|mid|late|start|beginning|middle|end)(?:\s*-\s*|\s+)"
+    rf"(?:of\s+)?){_MONTH}(?:,?\s+\d{{4}}(?!\d))?)"
+    r"(?(bare)(?=\s*(?:[,;)\]\u2013\u2014]|\s-\s|\.?\s*$)))"
+)
 _TICKET = re.compile(
     r"(?<![\w-])(?!(?:SEV|P|UTC|GMT|ISO|RFC|HTTP|TLS|CVE|ASAP|TBD)-)[A-Z][A-Z0-9]{1,9}-\d+"
     r"(?:-\d+)?(?![\w-])"
@@ -2655,7 +2668,8 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
                 val.strip(),
                 base + vs,
                 base + ve,
-                words.unfilled(name, val) or (name == "due" and not _has_date(val)),
+                words.unfilled(name, val)
+                or (name == "due" and not _has_date(val) and not _month_value(val)),
             )
             taken.append((m.start(), m.end()))
 
@@ -2693,6 +2707,14 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
         if m6 is not None and free(m6.start("d"), m6.end("d")):
             found["due"] = ItemField(
                 "due", m6.group("d"), base + m6.start("d"), base + m6.end("d"), False
+            )
+    if "due" not in found and _MAY_NAME_MONTH.search(text):  # "(by end of November)"
+        m8 = _MONTH_DUE.search(text)
+        if m8 is not None and m8.group("bare") is not None and words.happened_on(text, m8.start()):
+            m8 = None  # "the audit we ran (end of March)": when it happened
+        if m8 is not None and free(m8.start("d"), m8.end("d")):
+            found["due"] = ItemField(
+                "due", m8.group("d"), base + m8.start("d"), base + m8.end("d"), False
             )
     if "due" not in found and words.due_placeholder is not None:  # "— due TBD —"
         m5 = words.due_placeholder.search(text)
@@ -2752,6 +2774,9 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
 #: the patterns, opening with lookbehinds and word boundaries, are otherwise tried at
 #: every position.
 _DIGIT = re.compile(r"\d")
+#: a month part's leading word (:data:`_MONTH_DUE`), which such a due date cannot be
+#: written without
+_MAY_NAME_MONTH = re.compile(r"(?i)\b(?:end|mid|early|late|start|beginning|middle)\b")
 _TICKET_MARKS = ("#", "/", "](", "][")
 _TICKET_KEY = re.compile(r"-\d")
 _PRIORITY_CODE = re.compile(r"[Pp][0-4]")
@@ -2777,6 +2802,12 @@ def guessed(value: str) -> bool:
     "ops team?"); a bare "?" is a placeholder."""
     v = value.strip().strip("*_`").strip()
     return len(v) > 1 and v.endswith("?") and any(ch.isalpha() for ch in v)
+
+
+def _month_value(value: str) -> bool:
+    """Is a Due value written after its key a month or a part of one ("Due: end of
+    November", "due: mid-June")? It is read as a Due cell holding it is (:func:`_no_due`)."""
+    return _MONTH_CELL.fullmatch(value.strip().strip("*_`").strip()) is not None
 
 
 def _has_date(value: str) -> bool:

@@ -73,6 +73,7 @@ def _commitment_words(ws: Callable[[str], list[str]]) -> CommitmentWords:
         results=frozenset(ws("result-connectives")),
         needs=frozenset(ws("needless-verbs")),
         nobodies=frozenset(ws("needless-subjects")),
+        comments=frozenset(ws("comment-verbs")),
     )
 
 
@@ -174,6 +175,7 @@ class Lexicon:
         self._read_commitments(ws)
         self._read_replies(ws)
         self._read_verb_cues(ws)
+        self._read_bounds(ws)
         #: An item making a person take care (:meth:`care_demand`)
         self._care = _care_pattern(
             ws, sorted(self.people_nouns | self.owner_roles | self.role_nouns)
@@ -336,6 +338,8 @@ class Lexicon:
         # misc30: "we'd like to walk everyone through the night the belt stopped": the reader
         # led through the account
         self.guide_verbs = frozenset(ws("guide-verbs"))
+        self.talking_verbs = frozenset(ws("talking-verbs"))
+        self.candour_adverbs = frozenset(ws("candour-adverbs"))
         self.guided_readers = frozenset(ws("guided-readers") + ws("reader-words"))
 
     def _read_credit(self, ws: Callable[[str], list[str]]) -> None:
@@ -358,6 +362,12 @@ class Lexicon:
         self.searching_verbs = frozenset(ws("searching-verbs"))
         self.wish_verbs = frozenset(ws("reflective-wish-verbs"))
         self.polite_wish_verbs = frozenset(ws("polite-wish-verbs"))
+
+    def _read_bounds(self, ws: Callable[[str], list[str]]) -> None:
+        """What ends work that a vague or open-ended word would leave open: a check made
+        at every occurrence of an event, and a thing's own clause after an intensifier."""
+        self.gate_preps = frozenset(ws("gate-prepositions"))
+        self.intensifiers = frozenset(ws("intensifier-qualities"))
 
     def _read_replies(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a promise to answer the reader's own contact ("we aim to reply
