@@ -302,6 +302,7 @@ class BlameLexicon:
         self.asked_acts = frozenset(ws("asked-acts"))
         self._question_titles: dict[str, bool] = {}
         self._read_lengthening(ws)  # read by the prefilter, built after this
+        self._read_unheeded(ws)  # read by the prefilter too
         self._read_searches()  # after the acts' lists and these
 
     def _read_tones(
@@ -486,6 +487,8 @@ class BlameLexicon:
         self.owed_harms = set(ws("owed-harms"))
         self.roles |= set(ws("liaison-roles"))  # "our shipping liaison's handling ..."
         self.owed_verbs = set(ws("owed-verbs"))  # bl28a: "was supposed to"
+        self.complied_verbs = set(ws("complied-verbs"))  # "did what they were meant to do"
+        self.complied_wholes = set(ws("complied-wholes"))
         self.skipped_verbs = set(ws("skipped-verbs"))  # bl28a: "which the lead skipped"
         tails = [word_bounded(soft_spaces(p)) for p in ws("purpose-tails")]  # bl28a
         self.purpose_tails = re.compile("|".join(f"(?:{p})" for p in tails), re.IGNORECASE)
@@ -501,6 +504,17 @@ class BlameLexicon:
         self.lengthening_words = set(ws("lengthening-words"))
         self.lengthening_verbs = set(ws("lengthening-verbs"))
         self.lengthened_harms = set(ws("lengthened-harms"))
+
+    def _read_unheeded(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of a signal let pass with nobody named ("the alarm was ignored":
+        unheeded.py) and of a miss wondered at in the generic present ("how do you miss a
+        full disk for an hour?": rhetoric._how_generic_miss); read by the prefilter."""
+        self.wondered_auxes = set(ws("wondered-auxes"))
+        self.wondered_askees = set(ws("wondered-askees"))
+        self.wondered_misses = set(ws("wondered-misses"))
+        self.wondered_spans = set(ws("wondered-spans"))
+        self.unheeded_signals = set(ws("unheeded-signals"))
+        self.unheeded_signal_verbs = set(ws("unheeded-signal-verbs"))
 
     def _read_lapses(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a harm given a person's act as its reason, of an omission told as a
@@ -765,6 +779,18 @@ class BlameLexicon:
             *self._unfit_state_prefilter(r, words),
         ]
 
+    def _unheeded_prefilter(
+        self, r: Callable[[str], re.Pattern[str]]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for a signal let pass with nobody named ("the alarm
+        was dismissed": unheeded.py) and a miss wondered at in the generic present ("how do
+        you miss it for an hour?": rhetoric._how_generic_miss)."""
+        signal_verbs = _alt(self._forms(self.unheeded_signal_verbs))
+        return [
+            (r(rf"\b(?:was|were)\s+(?:{signal_verbs})\w*\b"),),
+            (r(rf"\bhow\s+(?:{_alt(sorted(self.wondered_auxes))})\b"), r(r"\bfor\b"), r(r"\?")),
+        ]
+
     @staticmethod
     def _how_could_prefilter(
         r: Callable[[str], re.Pattern[str]],
@@ -786,10 +812,12 @@ class BlameLexicon:
     ) -> list[tuple[re.Pattern[str], ...]]:
         """The prefilter's alternatives for a person's unfitness judged as a state
         (competence.unfit_state): an unfit state, or a fit state denied; and the lapses
-        asked about (:meth:`_how_could_prefilter`) before them."""
+        asked about (:meth:`_how_could_prefilter`) and signals let pass
+        (:meth:`_unheeded_prefilter`) before them."""
         neg = r"(?:\bnot\b|\bnever\b|n['’]t\b)"
         return [
             *self._how_could_prefilter(r),
+            *self._unheeded_prefilter(r),
             (r(words(self.unfit_states)),),
             (r(words(self.fit_states)), r(neg)),
         ]

@@ -49,6 +49,7 @@ from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.blame.rewrite import passive_fix
 from pm_lsp.rules.blame.scorned import scorned_habit
 from pm_lsp.rules.blame.tone import _reported
+from pm_lsp.rules.blame.unheeded import unheeded_signal
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1558,6 +1559,7 @@ def omissions(ctx: _Ctx, verb: Token) -> None:
     _negated_omission(ctx, verb)
     _unowned_passive(ctx, verb)
     _not_followed(ctx, verb)
+    unheeded_signal(ctx, verb)
     _if_had(ctx, verb)
     let_lapse(ctx, verb)
     _duty_undone(ctx, verb)

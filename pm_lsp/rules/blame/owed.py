@@ -46,7 +46,7 @@ def owed_undone(ctx: _Ctx, verb: Token) -> None:
     if held is None:
         return
     party, be = held
-    if _done_after(verb, party, act):
+    if _done_after(verb, party, act) or _duty_met(verb, act, lex):
         return  # (bl29a) "Theo, who was supposed to join the call, joined at 02:14"
     asked = _question(ctx)
     if asked and (ctx.asking or not _negated(be)):
@@ -94,6 +94,34 @@ def _done_after(verb: Token, party: Token, act: Token) -> bool:
     main = party.head
     clause = [main, *(c for c in main.children if c.dep_ == "conj")]
     return any(v.lemma_ == act.lemma_ and not _negated(v) for v in clause)
+
+
+def _duty_met(verb: Token, act: Token, lex: BlameLexicon) -> bool:
+    """The owed clause names what the main clause says was done: "the crews did exactly
+    what they were meant to do" (a free "what"), "did everything it was supposed to do"
+    (one of ``complied-wholes``), "handled it just as she was supposed to handle it" (an
+    "as" clause). Praise of a duty met, not a duty held against anyone; the main verb must
+    be one of ``complied-verbs``, affirmed, not under another verb ("failed to do what
+    ...") and not done by "nobody"."""
+    if verb.dep_ == "ccomp":
+        main = verb.head
+        if not any(c.lower_ == "what" and c.tag_ == "WP" for c in act.children):
+            return False
+    elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        main = verb.head
+    elif verb.dep_ == "relcl" and verb.head.lower_ in lex.complied_wholes:
+        main = verb.head.head
+    else:
+        return False
+    if main.pos_ not in ("VERB", "AUX") or main.lemma_.lower() not in lex.complied_verbs:
+        return False
+    if main.dep_ not in ("ROOT", "conj") or _negated(main):
+        return False
+    subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return True
+    denied = subj.lower_ in lex.nobody or subj.lower_ in ("none", "neither")
+    return not denied and not any(c.lower_ == "no" for c in subj.children)
 
 
 def _own_act(act: Token, lex: BlameLexicon) -> bool:

@@ -92,6 +92,7 @@ def judge(ctx: _Ctx) -> None:
                 or _gate_waved(ctx, k)
                 or _why_author(ctx, k)
                 or _how_could(ctx, k)
+                or _how_generic_miss(ctx, k)
             )
             if end is not None:
                 _report(ctx, sdoc[k], end, "rhetorical-question")
@@ -325,6 +326,42 @@ def _how_could(ctx: _Ctx, k: int) -> Token | None:
         return verb
     denied = any(t.lower_ in _NEVER for t in sdoc[k + 1 : verb.i])
     return verb if denied and verb.lemma_.lower() in lex.unheeded_verbs else None
+
+
+def _how_generic_miss(ctx: _Ctx, k: int) -> Token | None:
+    """ "How do you miss a full disk for three hours?", "how does anyone ignore a red board
+    for a whole shift?": a miss wondered at in the generic present (one of ``wondered-auxes``
+    after "how"), a generic asker (``wondered-askees``) or a party as the subject, one of
+    ``wondered-misses`` (or one of ``unheeded-verbs`` denied) and how long it went on ("for"
+    one of ``wondered-spans``); the span's noun, or None. A how-to names no span, ours is no
+    jab, and "how did ... miss" may ask what happened."""
+    sdoc, lex = ctx.sdoc, ctx.lex
+    if sdoc[k].lower_ != "how" or k + 1 >= len(sdoc):
+        return None
+    if sdoc[k + 1].lower_ not in lex.wondered_auxes:
+        return None
+    subj = next((t for t in sdoc[k + 2 : k + 9] if t.dep_ == "nsubj"), None)
+    if subj is None or subj.head.i < subj.i:
+        return None
+    if subj.lower_ not in lex.wondered_askees and _party_subject(ctx, [subj]) is None:
+        return None
+    verb = subj.head
+    denied = any(t.lower_ in _NEVER for t in sdoc[subj.i : verb.i])
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.wondered_misses and not (denied and lemma in lex.unheeded_verbs):
+        return None
+    if denied and lemma in lex.wondered_misses:
+        return None  # "how do you not miss ...": wonder at a catch
+    # "for <span>" on the verb, or on its object as the small model may read it
+    held = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for prep in (c for h in held for c in h.children if c.dep_ == "prep" and c.lower_ == "for"):
+        span = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if span is None or span.lemma_.lower() not in lex.wondered_spans:
+            continue
+        rest = [t for t in sdoc[span.right_edge.i + 1 :] if not t.is_space]
+        # the span closes the question: "... for a day while the fix ships?" sets a case
+        return span if rest and rest[0].text.startswith("?") else None
+    return None
 
 
 def _lapse_in(ctx: _Ctx, words: list[Token]) -> bool:
