@@ -692,8 +692,8 @@ def turned_worse(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     of "into" under one of ``turning-verbs`` ("the fail-closed default turned a format slip
     into an outage for every region", "the retries made a slow disk into a full outage")?
     Outside the Impact and Summary that tells how the fault grew, a mechanism; the outage is
-    stated and counted where impact is. People unable to do something or a service said to
-    be down beside it ("..., and shoppers could not pay") stay read."""
+    stated and counted where impact is. People unable to do something beside it ("..., and
+    shoppers could not pay") or any other harm in the sentence stays read."""
     effects = list(_harm_effects(toks, lex))
     if not effects or _unable(toks, text, lex):
         return False
