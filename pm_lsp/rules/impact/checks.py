@@ -55,7 +55,9 @@ from pm_lsp.rules.impact.claims import (
     relying,
     response_step,
     scorned,
+    seen_too_late,
     stopgap_act,
+    turned_worse,
     verb_above,
     weighing_clauses,
 )
@@ -605,6 +607,12 @@ class Lexicon:
         self.toil_marks = set(ws("toil-marks"))
         self.question_verbs = set(ws("question-verbs"))  # who asked a quoted question
         self.made_for_verbs = set(ws("made-for-verbs"))  # a safeguard's scenario
+        self.turning_verbs = set(ws("turning-verbs"))  # a cause making a fault worse
+        self.unseen_verbs = set(ws("unseen-verbs"))  # a gap in detection, owned
+        self.system_events = set(ws("system-event-nouns"))  # how long a machine step ran
+        self.voicing_verbs = set(ws("voicing-verbs"))
+        self.onlooker_nouns = set(ws("onlooker-nouns"))
+        self.tone_adjectives = set(ws("tone-adjectives"))
         self.exception_words = set(ws("exception-words"))  # "apart from the wrong logos"
         self.normal_working_words = set(ws("normal-working-words"))
 
@@ -1772,6 +1780,8 @@ def _not_harm(
         return True  # "some folks who insist every change is theirs": the people blamed
     if _told_us(tok, noun, lex) or _took_part(tok, noun, lex) or _praised(tok, noun, lex):
         return True
+    if _voiced(tok, noun, lex) or _tone_of_messages(tok, noun, lex):
+        return True  # "some people on the forum urged users to reinstall": speakers
     subj = tok if tok.dep_ == "nsubj" else noun
     if noun.lower_ == "you" and (
         subj.head.lemma_.lower() in lex.perception_verbs
@@ -2174,6 +2184,53 @@ def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
         if _tells_harm(c, lex):
             return False
     return True
+
+
+def _voiced(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Are the people that ``tok`` counts (or onlookers: ``onlooker-nouns``) the subject of
+    a verb of urging or suggesting (``voicing-verbs``) with what they voiced after it ("some
+    people on the forum urged users to reinstall the app", "several customers suggested a
+    status page", "a few bloggers speculated that it was a breach")? Speakers counted by
+    what they said, not people the outage reached. What they voiced may tell no harm of
+    their own nor an effect ("many users claimed they had been charged twice", "a few
+    riders warned that the app was down" stay read)."""
+    if tok.lower_ == "of":
+        tok = tok.head
+    subj = tok if tok.dep_ == "nsubj" else noun
+    forms = {noun.lemma_.lower(), noun.lower_}
+    if subj.dep_ != "nsubj" or not forms & (lex.people | lex.onlooker_nouns):
+        return False
+    verb = subj.head
+    if verb.lemma_.lower() not in lex.voicing_verbs or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+    if not any(c.dep_ in ("ccomp", "xcomp") or c.tag_ == "VBG" for c in said):
+        return False  # "many users claimed refunds": what they asked for, not a view
+    return not any(
+        any(t.lower_ in _THEIR_OWN for t in c.subtree) or _tells_harm(c, lex) for c in said
+    )
+
+
+def _tone_of_messages(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Are the messages that ``tok`` counts (``feedback-nouns``) judged by how their senders
+    spoke (``tone-adjectives``: "some of the emails the help desk got were abusive", "most
+    replies were patient")? The senders' conduct, not an amount of harm; "many posts were
+    angry" (upset at the harm) and "many tickets were about failed payments" stay read."""
+    if noun.lemma_.lower() not in lex.feedback_nouns:
+        return False
+    subj = tok.head if tok.lower_ == "of" else tok
+    subj = subj if subj.dep_ == "nsubj" else noun
+    verb = subj.head
+    if subj.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    told = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+    return bool(told) and all(
+        t.lower_ in lex.tone_adjectives or t.dep_ in ("cc", "advmod", "punct")
+        for c in told
+        for t in (c, *c.conjuncts)
+    )
 
 
 def _tells_harm(clause: Token, lex: Lexicon) -> bool:
@@ -4219,10 +4276,16 @@ def _claim_not_owed(
     claim: Claim, toks: Sequence[Token], text: str, lex: Lexicon, where: str
 ) -> bool:
     """Does an impact claim owe no amount where it stands: outside the Impact and Summary,
-    about nothing users face or a step of the response (:func:`response_step`: "we took
-    the booking site offline and put up a notice"); in a narrative section, not about
-    people or the service (:func:`_narrated`)?"""
-    if where != IMPACT and (not claim.facing or response_step(toks, text, lex)):
+    about nothing users face, a step of the response (:func:`response_step`: "we took
+    the booking site offline and put up a notice"), how a cause made a fault worse
+    (:func:`turned_worse`) or what the writers had no way to know (:func:`seen_too_late`);
+    in a narrative section, not about people or the service (:func:`_narrated`)?"""
+    if where != IMPACT and (
+        not claim.facing
+        or response_step(toks, text, lex)
+        or turned_worse(toks, text, lex)
+        or seen_too_late(toks, text, lex)
+    ):
         return True
     if _one_case_unharmed(toks, text, lex):
         return True
@@ -4424,6 +4487,7 @@ def _owed(
             for h in hits
             if not _response_time(h, toks, lex)
             and not _settling_time(h, toks, lex)
+            and not _system_event_time(h, toks, lex)
             and not _effort_taken(h, toks, lex, lessons=where == LESSONS)
         ]
     hits = [
@@ -4560,6 +4624,58 @@ def _effort_taken(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon, *, less
         and any(c.dep_ == "nsubj" and c.lower_ == "which" for c in kids)
         and root is not None
         and any(c.dep_ == "nsubj" and _one_of_us(c, lex) for c in root.children)
+    )
+
+
+def _system_event_time(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Outside the sections where impact is stated, does the vague duration or comparison
+    ``hit`` time a step the system itself took (``system-event-nouns``: "the leader election
+    took a while", "two versions of the newest blocks existed for a few minutes before the
+    network settled", "the rollback took longer than usual because the script waits for
+    sessions to drain"), its verb telling no effect? How the machinery behaved, not how
+    long anyone was harmed. "It" stands for such a step when the sentence names one and
+    nothing users face. "The outage lasted a few minutes", "checkout was unavailable for a
+    while" and "the app took longer than usual to load" stay read."""
+    if not (hit.key.startswith("vague-duration") or hit.key == "vague-comparison"):
+        return False
+    base = toks[0].idx
+    word = next((t for t in toks if t.idx - base <= hit.start < t.idx - base + len(t.text)), None)
+    if word is None:
+        return False
+    verb = verb_above(word)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or any(
+        c.dep_ in ("neg", "xcomp", "acomp", "conj")
+        or (c.dep_ == "dobj" and not hit.start <= c.idx - base < hit.end)
+        for c in verb.children
+    ):
+        return False  # "took longer than usual to load", "locked the table for hours", "ran
+        # for hours and blocked writes"
+    if _effect_verb(verb, lex) or any({t.lemma_.lower(), t.lower_} & lex.people for t in toks):
+        return False  # "the failover took a while, so riders waited": people told
+    if subj.lower_ == "it":
+        return _step_in_reason(verb, lex)
+    return subj.lemma_.lower() in lex.system_events
+
+
+#: the marks of a clause of reason
+_REASON_MARKS = frozenset({"because", "as", "since"})
+
+
+def _step_in_reason(verb: Token, lex: Lexicon) -> bool:
+    """Does "it took a while" have a clause of reason naming a step of the system ("it took
+    longer than usual because the rollback script waits for sessions to drain"), and no
+    clause telling what took the time ("it took hours for this to be resolved": the harm's
+    own end)?"""
+    clauses = [c for c in verb.children if c.dep_ == "advcl"]
+    if any(
+        g.dep_ == "aux" and g.lower_ == "to" for c in clauses for g in c.children
+    ):  # "it took hours for the volumes to be freed"
+        return False
+    return any(
+        any(g.dep_ == "mark" and g.lower_ in _REASON_MARKS for g in c.children)
+        and any(t.lemma_.lower() in lex.system_events for t in c.subtree)
+        for c in clauses
     )
 
 

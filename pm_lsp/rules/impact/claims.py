@@ -687,6 +687,83 @@ def response_step(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     return all(_taken_down(e, lex, stopgap) or _while_stopgap(e, lex) for e in effects)
 
 
+def turned_worse(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is every harm the sentence tells what a cause turned a lesser fault into, the object
+    of "into" under one of ``turning-verbs`` ("the fail-closed default turned a format slip
+    into an outage for every region", "the retries made a slow disk into a full outage")?
+    Outside the Impact and Summary that tells how the fault grew, a mechanism; the outage is
+    stated and counted where impact is. People unable to do something beside it ("..., and
+    shoppers could not pay") or any other harm in the sentence stays read."""
+    effects = list(_harm_effects(toks, lex))
+    if not effects or _unable(toks, text, lex):
+        return False
+    return all(_turned_into(e, lex) for e in effects)
+
+
+def _turned_into(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` (or the noun it qualifies) the object of "into" on a verb of
+    ``turning-verbs``, or on the fault that verb turned (the small model may hang "into" on
+    its object, or read "a config slip" as a second verb)?"""
+    noun = effect if effect.pos_ in ("NOUN", "PROPN") else effect.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "into":
+        return False
+    above = prep.head
+    if above.dep_ in ("dobj", "conj", "ccomp") and above.lemma_.lower() not in lex.turning_verbs:
+        above = above.head
+    return above.pos_ == "VERB" and above.lemma_.lower() in lex.turning_verbs
+
+
+def seen_too_late(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is every harm the sentence tells either what no one could know or see (a clause
+    after one of ``unseen-verbs`` that is denied: "we had no way to know that orders were
+    being dropped", "nobody could tell the feed was stale") or only that "something" was
+    wrong ("as soon as they had a sign something was off")? Outside the Impact and Summary
+    that is a gap in detection told as a lesson, the harm counted where impact is stated.
+    People unable to do something beside it ("..., and riders could not buy tickets")
+    stay read."""
+    effects = list(_harm_effects(toks, lex))
+    if not effects or _unable(toks, text, lex):
+        return False
+    return all(_unknown_then(e, lex) or _something_amiss(e) for e in effects)
+
+
+def _unknown_then(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` in the clause after a verb of ``unseen-verbs`` that is denied
+    (:func:`_denied_knowing`)?"""
+    below = effect
+    for a in effect.ancestors:
+        if below.dep_ == "ccomp" and a.lemma_.lower() in lex.unseen_verbs:
+            return _denied_knowing(a)
+        below = a
+    return False
+
+
+def _denied_knowing(verb: Token) -> bool:
+    """Is the verb of knowing denied: negated, "nobody"/"no one" its subject, or an
+    infinitive on a "way" or "means" that was not had ("no way to know", "did not have a
+    way to tell")?"""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if any(c.dep_ == "nsubj" and c.lower_ in ("nobody", "noone") for c in verb.children):
+        return True
+    if verb.dep_ not in ("relcl", "acl"):
+        return False
+    means = verb.head
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in means.children) or (
+        means.dep_ == "dobj" and any(c.dep_ == "neg" for c in means.head.children)
+    )
+
+
+def _something_amiss(effect: Token) -> bool:
+    """Is ``effect`` said only of "something" or "anything" ("something was wrong"), with
+    nothing named it was wrong with? No entity, no harm told."""
+    verb = effect.head if effect.dep_ == "acomp" else None
+    if verb is None or any(c.dep_ == "prep" for c in (*verb.children, *effect.children)):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("something", "anything") for c in verb.children)
+
+
 def _taken_down(effect: Token, lex: Lexicon, stopgap: bool) -> bool:
     """Is ``effect`` ("offline", "down") the state a verb of taking out of service
     (``takedown-verbs``) put something in, done by the responders, or by no one named (a
