@@ -4665,7 +4665,7 @@ _REASON_MARKS = frozenset({"because", "as", "since"})
 def _step_in_reason(verb: Token, lex: Lexicon) -> bool:
     """Does "it took a while" have a clause of reason naming a step of the system ("it took
     longer than usual because the rollback script waits for sessions to drain"), and no
-    clause telling what took the time ("it took hours for this to be resolved": the harm's
+    clause telling what took the time ("it took hours before the fix landed": the harm's
     own end)?"""
     clauses = [c for c in verb.children if c.dep_ == "advcl"]
     if any(
