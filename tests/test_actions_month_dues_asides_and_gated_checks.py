@@ -25,7 +25,7 @@ from conftest import LintFn
 _FIELDS = " Owner: Noor Haddad, P2, TIX-{n}, due 2026-09-01."
 
 MONTH_DUES = [
-    "Omar to ask the card vendor whether a hold can span two zones (by end of November).",
+    "Omar to ask the lock supplier whether one badge can open both wings (by end of November).",
     "Ines to rewrite the import retry loop for the scanners, by the end of March.",
     "Omar to move the ledger exports to the new bucket (before mid-June).",
     "Retire the old scanner image (Omar, end of January).",

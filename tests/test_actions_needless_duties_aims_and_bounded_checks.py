@@ -3,7 +3,7 @@
 - A need or obligation denied by a modal ("we shouldn't need her to", "nobody should
   have to …"): how the system ought to work, no commitment.
 - The aim or tone of this document itself ("we want this review to be useful to …",
-  "we do want to be honest and specific", candour and exactness joined by "and").
+  "we do want to be frank and precise", candour and exactness joined by "and").
 - A check built into a flow with the effect it has ("Re-verify the hold at checkout and
   cancel the booking if it lapsed"), the second verb hung on a split "re-" prefix.
 - A sweep of a named set for one named thing ("Audit every kiosk profile for the
@@ -14,7 +14,7 @@
 
 Look-alikes stay flagged: "we should not rely on luck", "we want to be more open and
 specific in our updates", "Re-check the alerts", "Audit our processes", "Review every
-runbook for accuracy", "Monitoring should be improved", "The rule should be restored".
+runbook for accuracy", "Alerting should be improved", "The rule should be restored".
 Every sentence is our own; the document is judged in one lint."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ VAGUE_LESSONS = [
     "We want to be more open and specific in our customer updates.",
 ]
 CLEAN_PROSE = [
-    "We are a small team, but we do want to be honest and specific.",
+    "We are only four people, but we do want to be frank and precise.",
     "We want this review to be useful to the other venues.",
     "We would like this write-up to serve as a guide for the next migration.",
 ]
@@ -65,7 +65,7 @@ CLEAN_RECOMMENDATIONS = [
     "The refund quota check should be reinstated, with a test for empty baskets.",
 ]
 VAGUE_RECOMMENDATIONS = [
-    "Monitoring should be improved.",
+    "Alerting should be improved.",
     "The rule should be restored.",
     "The vendor contract should be reviewed.",
     "Ticketing should be looked into.",

@@ -121,7 +121,7 @@ def test_a_promise_to_answer_the_reader_is_no_action_but_look_alikes_stay(
 CASE_PROMISES = [
     (
         "FAQ",
-        "If a missed sailing cost you a hotel night, write to the pier office and we will"
+        "If a missed sailing cost you a hotel night, write to the pier office and we'll"
         " look at it case by case.",
     ),
     ("FAQ", "We will look at each claim individually."),
@@ -131,7 +131,7 @@ CASE_PROMISES = [
 #: look-alikes that stay judged: no reader and no reader's message, or the writers' own work
 CASE_LOOK_ALIKES = [
     ("FAQ", "We will review every screen alarm case by case."),
-    ("FAQ", "We will look at it case by case."),
+    ("FAQ", "We will look at that case by case."),
     ("FAQ", "We will look into the relay firmware individually with each vendor."),
     ("Discussion", "We will look into the pier display drivers."),
 ]

@@ -37,7 +37,7 @@ SELF_ANNOUNCING = (
     "stop this from happening again:"
 )
 SELF_ANNOUNCING_PART = "Going forward we are putting several measures"
-ALONE = "We are committed to continuous improvement of the depot tooling."
+ALONE = "We are committed to steady improvement of the depot tooling."
 _ITEM = "- Add a late-scan alert per depot (@kim, due 2026-06-01, P1, OPS-12)\n"
 
 

@@ -34,7 +34,7 @@ def _pm306(lint_text: LintFn, text: str) -> list[str]:
         ("Ask the porters to stay even more alert near the blast freezer.", "stay even more alert"),
         ("Cold store operators must be extra watchful on hot days.", "be extra watchful"),
         # a trait of care asked of people, not a quality of a thing
-        ("Freezer technicians must be more attentive near the doors.", "be more attentive"),
+        ("Freezer crews must be more attentive near the doors.", "be more attentive"),
         ("Night operators need to be more thorough when shutting doors.", "be more thorough"),
     ],
 )

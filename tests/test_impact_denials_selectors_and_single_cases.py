@@ -6,7 +6,7 @@ file; each list is judged in one lint.
    the harm is denied; a wrong thing handed out, or a remedy denied, stays read.
 2. A harm told only as what no evidence points to ("we have no indication that any parcels
    were misrouted", "we do not think any refunds were lost"); not evidence of it.
-3. "the most" / "the least" before a grade word ("the most significant cases were:"): it
+3. "the most" / "the least" before a grade word ("the most significant outages were:"): it
    picks cases out, often to open a list; "a significant number of riders" still counts.
 4. The cause named as the subject of "be" ("the root of it was a lookup table that never
    got the new prices"); not a source database that went down.
@@ -30,7 +30,7 @@ _CLEAN = [
     "There is no sign that tickets were voided during the window.",
     "We do not think any refunds were lost in the replay.",
     "Nothing suggests that any uploads were overwritten.",
-    "Four depots were affected; the most significant cases were these:",
+    "Four depots were affected; the most significant outages were these:",
     "The least serious errors were corrected by the ward clerks.",
     "The root of it was a lookup table that never got the new prices.",
     "The source of the fault was a routing bundle that did not reach the edge nodes.",

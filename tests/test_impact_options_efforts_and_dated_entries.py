@@ -33,7 +33,7 @@ _OPTIONS_CLEAN = [
 
 _OPTIONS_OWED = [
     "Many couriers were stranded overnight at the depot.",
-    "The outage would have left many riders without a car.",
+    "The outage would have left many passengers without a cab.",
     "Some subscribers would have been logged out twice.",
     "The bad push would have logged out many users.",
     "Without the cache, many more shoppers would have failed to check out.",

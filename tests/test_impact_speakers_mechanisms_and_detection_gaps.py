@@ -38,18 +38,17 @@ _OWED_SPEAKERS = [
 ]
 
 _CLEAN_MECHANISMS = [
-    "Two rival versions of the newest blocks existed for a few minutes before the peers"
-    " settled on one.",
+    "Two rival versions of the chain tip existed for a few minutes until the peers settled on one.",
     "The leader election took a while because two replicas had the same term.",
     "The nightly compaction ran for several hours on the old disks.",
     "The failover took a long time.",
-    "The rollback took longer than usual because the script waits for sessions to drain.",
+    "The rollback took much longer than usual because its script waits for sessions to drain.",
     "The retry default turned a small config slip into a site-wide outage.",
     "A stale cache converted one bad deploy into a long outage.",
     "We had no way to know the price feed was stale, and everyone on the rota acted"
     " sensibly on what they saw.",
     "Nobody could tell the queue was stuck, and the night crew acted sensibly on what they had.",
-    "We did not have a way to know that parcels were being misrouted, and the depot team"
+    "We did not have any way to know that parcels were being misrouted, and the depot team"
     " stepped in as soon as they had a sign something was off.",
 ]
 
@@ -58,7 +57,7 @@ _OWED_MECHANISMS = [
     "Checkout was unavailable for a while.",
     "The app took longer than usual to load.",
     "The failover took a while, so riders waited at the gates.",
-    "The rollback took longer than usual because users kept retrying.",
+    "The rollback took much longer than usual because riders kept retrying.",
     "The migration locked the orders table for several hours.",
     "The backfill ran for a while and held locks on the ledger.",
     "The retry default turned a config slip into an outage, and shoppers could not pay.",

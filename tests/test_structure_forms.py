@@ -391,7 +391,7 @@ def test_adoption_mode_warns_only_for_the_core_parts() -> None:
         ("Medium (internal only)", True),
         ("low", True),
         # its middle rung as healthcare and risk registers name it
-        ("Moderate (service disruption, nobody hurt)", True),
+        ("Moderate (service outage, nobody hurt)", True),
         ("Moderately bad", False),
         ("Urgent", False),  # no level in the severity words: a team adds it to its pack
         ("Highly visible", False),

@@ -27,7 +27,7 @@ def _pm204(line: str, newline: str = "\n") -> list[Diagnostic]:
     [
         "Severity: the duty manager is treating it as a SEV-2 for now",
         "Severity: declared SEV1 by the on-call lead at 14:02",
-        "*Severity: we are calling it a Sev 3 internally.*",
+        "*Severity: we are calling it a Sev 3 for the moment.*",
         "Severity: SEV-1 (customer data exposed)",
     ],
 )
@@ -74,7 +74,7 @@ def _doc(line: str) -> str:
 @pytest.mark.parametrize(
     "line",
     [
-        "| Field | Value |\n|---|---|\n| Classification | Moderate harm (provisional) |",
+        "| Field | Value |\n|---|---|\n| Classification | Moderate patient harm (draft) |",
         "Classification: Low harm",
         "Incident category: Severe harm to one rider",
     ],

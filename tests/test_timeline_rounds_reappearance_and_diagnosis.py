@@ -142,7 +142,7 @@ _RECOVER = "Season passes scan again at every gate."
     ("total", "flagged"),
     [
         # first detection 7:05 AM to the recovery at 10:10 AM is 3h 05m
-        ("The turnstiles were unavailable for a little over two hours in total.", "two hours"),
+        ("The turnstiles were down for a little over two hours all told.", "two hours"),
         ("Altogether the turnstiles were unavailable for three hours in total.", None),
         ("The card readers were down for twenty minutes after the reload.", None),
     ],

@@ -1878,8 +1878,8 @@ def _self_done(after: Sequence[Token], lex: Lexicon) -> bool:
 
 def _second_task(verb: Token, toks: Sequence[Token], lex: Lexicon) -> bool:
     """Does a concrete second task follow the open-ended verb, though the parse hangs it on
-    a participle that qualifies the object ("Re-review all photos published in the window
-    and notify the reporters": "notify" joined to "published")? A bare form with an object
+    a participle that qualifies the object ("Re-check all invoices issued during the freeze
+    and notify the buyers": "notify" joined to "issued")? A bare form with an object
     of its own cannot share a past form's subject: it is the item's second verb, as
     "Review the alerts and notify the team" is, and bounds the first one. A participle
     joined to a participle ("orders placed and shipped late") is still the object's."""
@@ -2594,12 +2594,13 @@ def _answers_reader(verb: Token, lex: Lexicon) -> bool:
 
 def _weighs_readers_case(verb: Token, text: str, lex: Lexicon) -> bool:
     """Does a commitment in prose promise to weigh the reader's own case ("we'll review
-    your claim", "we will look at each request individually", "if you lost money, contact
-    support and we will look at it case by case")? Like a reply (:func:`_answers_reader`),
-    it is a service told to the reader, no follow-up work. The verb (``case-verbs``, after
-    an effort verb) takes the reader's message as its object, one the reader owns ("your
-    claim") or one of each reader's with a case-by-case phrase (``per-case-phrases``); or
-    the sentence weighs cases one at a time and speaks to the reader (``reader-words``).
+    your claim", "we will look at each request individually", "if a late refund cost you a
+    fee, write to the help desk and we'll look at it case by case")? Like a reply
+    (:func:`_answers_reader`), it is a service told to the reader, no follow-up work. The
+    verb (``case-verbs``, after an effort verb) takes the reader's message as its object,
+    one the reader owns ("your claim") or one of each reader's with a case-by-case phrase
+    (``per-case-phrases``); or the sentence weighs cases one at a time and speaks to the
+    reader (``reader-words``).
     "We will review every alert case by case" names no reader and is still read."""
     while verb.lemma_.lower() in lex.reply_efforts:
         governed = next((c for c in verb.children if c.dep_ == "xcomp"), None)

@@ -4630,8 +4630,8 @@ def _effort_taken(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon, *, less
 def _system_event_time(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
     """Outside the sections where impact is stated, does the vague duration or comparison
     ``hit`` time a step the system itself took (``system-event-nouns``: "the leader election
-    took a while", "two versions of the newest blocks existed for a few minutes before the
-    network settled", "the rollback took longer than usual because the script waits for
+    took a while", "two versions of the chain tip existed for a few minutes until the peers
+    agreed", "the rollback took much longer than usual because its script waits for
     sessions to drain"), its verb telling no effect? How the machinery behaved, not how
     long anyone was harmed. "It" stands for such a step when the sentence names one and
     nothing users face. "The outage lasted a few minutes", "checkout was unavailable for a
@@ -4664,9 +4664,9 @@ _REASON_MARKS = frozenset({"because", "as", "since"})
 
 def _step_in_reason(verb: Token, lex: Lexicon) -> bool:
     """Does "it took a while" have a clause of reason naming a step of the system ("it took
-    longer than usual because the rollback script waits for sessions to drain"), and no
-    clause telling what took the time ("it took hours before the fix landed": the harm's
-    own end)?"""
+    much longer than usual because each rollback step waits for open sockets to close"),
+    and no clause telling what took the time ("it took hours before the fix landed": the
+    harm's own end)?"""
     clauses = [c for c in verb.children if c.dep_ == "advcl"]
     if any(
         g.dep_ == "aux" and g.lower_ == "to" for c in clauses for g in c.children

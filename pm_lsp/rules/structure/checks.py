@@ -575,8 +575,8 @@ _VALUE_WORD = re.compile(r"[\w'\u2019-]+")
 
 
 def _level_told(pack: RulePack, template: Template, value: str) -> str | None:
-    """The level a Severity told in a sentence names ("we are calling it a SEV-1
-    internally", "treated as SEV2 by the on-call lead"): a word, or a word and the next
+    """The level a Severity told in a sentence names ("we're treating this one as a SEV-2
+    for now", "treated as SEV2 by the on-call lead"): a word, or a word and the next
     ("Sev 1"), that is a level of the template's scale, when the sentence (three words or
     more) names exactly one and no word of ``severity-denials`` denies it ("not a SEV-1
     yet"). A short value is judged as written; two levels name no one Severity."""

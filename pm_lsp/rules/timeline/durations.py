@@ -425,9 +425,9 @@ def _prose_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:
 
 def _closing_totals(w: DurationWords, got: list[Stated], text: str, base: int) -> list[Stated]:
     """The figures of a sentence in the timeline's own section that the writer marks as the
-    total right after them ("the kiosks were unavailable for a little over two hours in
-    total"): the line that sums up the timeline above it. Any other figure there is a step's
-    or a part's ("the card readers were down for ten minutes after the reboot")."""
+    total right after them ("the kiosks were out of service for a little over two hours
+    all told"): the line that sums up the timeline above it. Any other figure there is a
+    step's or a part's ("the card readers were down for ten minutes after the reboot")."""
     return [s for s in got if w.total_after.match(text, s.end - base)]
 
 
