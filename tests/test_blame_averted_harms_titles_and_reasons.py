@@ -78,8 +78,8 @@ _FOUND = [
     ),
     # hindsight told as what was evident then
     (
-        "It was plainly foreseeable that the ledger would overflow.",
-        "PM105 It was plainly foreseeable",
+        "It was entirely foreseeable that the spool would run out of space.",
+        "PM105 It was entirely foreseeable",
     ),
     (
         "It was predictable that the batch would overrun once volumes doubled.",
@@ -102,7 +102,7 @@ _CLEAN = [
     "Had the operator failed over, the settlement files would have been duplicated.",
     # capitalised systems and products, a page not received, a rule stated
     "The Results Publisher failed to start after the upgrade.",
-    "The Payment Gateway failed to respond within the timeout.",
+    "The Card Gateway failed to reply before the deadline passed.",
     "The Session Manager failed to renew the token.",
     "The Traffic Director failed to shift the load.",
     "The Job Coordinator failed to schedule the retry.",

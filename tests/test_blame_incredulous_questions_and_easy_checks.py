@@ -1,5 +1,5 @@
 """Blame told without the usual trigger words: a party's not knowing asked with disbelief
-("was the analyst really unaware that ...?"), a change asked about with "who" at a time held
+("was the courier really unaware that ...?"), a change asked about with "who" at a time held
 against it ("who upgrades every router on a Friday night?"), a duty mocked as optional in
 the writers' own team, a check called too easy to miss ("isn't exactly rocket science"),
 and a team called a squad given as the cause. Their look-alikes stay clean: a question
@@ -17,8 +17,8 @@ _FILLER = "The yard scanners were back at 06:40."
 #: (sentence, "CODE span" it must give)
 _FOUND = [
     (
-        "Was the night analyst really unaware that the purge rule covered the archive?",
-        "PM104 Was the night analyst really unaware",
+        "Was the weekend auditor really unaware that the retention job covered the backups?",
+        "PM104 Was the weekend auditor really unaware",
     ),
     (
         "Were the approvers seriously not aware that the toggle was already live?",
@@ -70,7 +70,7 @@ _CLEAN = [
     "Apparently the optional field was left blank by the importer.",
     "Apparently caching is optional in our client library.",
     "Apparently filling in the survey is optional for the support team.",
-    "Reading release notes is optional in the current checklist; we are making it required.",
+    "Skimming vendor changelogs is optional in our present runbook; we are making it required.",
     "Adding a bounds check to the parser is not rocket science.",
     "It is not rocket science to add a guard, and the ticket for it is open.",
     "Checking the expiry date is not rocket science, so the renewal job now does it.",
@@ -82,11 +82,11 @@ _CLEAN = [
 #: asked and answered, or listed as open under a heading of questions
 _ANSWERED = [
     "Who approves a firmware rollout on a Friday? The release manager, once the board signs it.",
-    "Was the analyst really unaware that the rule applied? Yes: the rule page omitted it.",
+    "Was the clerk really unaware that the limit applied? Yes: the handbook left it out.",
 ]
 _LISTED = [
     "Who approves a firmware rollout on a Friday?",
-    "Was the analyst really unaware that the purge rule covered the archive?",
+    "Was the clerk really unaware that the retention job covered the backups?",
 ]
 
 

@@ -3,12 +3,12 @@
 Items named by the verdict a system owed them, in a relative clause on one of
 ``handled-items`` ("the issuer turned away cards that ought to have been authorised"): which
 items, not a step someone skipped. A person's duty in the same passive stays PM103 ("the
-transfer that should have been approved by the treasury analyst", "the rollout should have
-been reviewed by a second engineer").
+transfer which should have been approved by a payments clerk", "the schema change should
+have been reviewed by another developer").
 
-A duty met: the owed clause is what the main clause says was done ("the porters did exactly
-what they were supposed to do", "did everything it was meant to do", "handled the page just
-as she was supposed to handle it"). Praise, not a duty held against anyone; "did not do
+A duty met: the owed clause is what the main clause says was done ("the head porter did
+exactly what he was supposed to do", "did everything it was meant to do", "handled the page
+just as she was supposed to handle it"). Praise, not a duty held against anyone; "did not do
 what ...", "nobody did what ..." and "failed to do what ..." stay PM103. Every sentence
 here is written for this file."""
 
@@ -31,11 +31,11 @@ def _found(lint_text: LintFn, text: str) -> list[tuple[str, str]]:
     ("sentence", "span"),
     [
         (
-            "The transfer that should have been approved by the treasury analyst went out.",
+            "The transfer which should have been approved by a payments clerk went out.",
             "should have been approved",
         ),
         (
-            "The rollout should have been reviewed by a second engineer.",
+            "The schema change should have been reviewed by another developer.",
             "should have been reviewed",
         ),
         (
@@ -43,9 +43,9 @@ def _found(lint_text: LintFn, text: str) -> list[tuple[str, str]]:
             "should have been acknowledged",
         ),
         ("The deckhand did not do what he was supposed to do.", "he was supposed to do"),
-        ("Nobody did what they were supposed to do.", "they were supposed to do"),
+        ("Nobody did what they were all supposed to do.", "they were all supposed to do"),
         ("No one on the ramp crew did what they were meant to do.", "they were meant to do"),
-        ("The ticket agents never did what they were supposed to do.", "they were supposed to do"),
+        ("The gate agent never did what she was supposed to do.", "she was supposed to do"),
         ("Ines was supposed to check the manifest but left early.", "Ines was supposed to check"),
     ],
 )
@@ -56,11 +56,11 @@ def test_lapses_stay_found(lint_text: LintFn, sentence: str, span: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The booking engine declined cards that should have been approved for most of the morning.",
+        "The fare system turned down cards which should have been approved for half the forenoon.",
         "The issuer turned away 4,100 cards that ought to have been authorised.",
         "Purchases which should have been approved at the kiosk were held for manual review.",
         "Transfers that should have been accepted bounced back to the sender.",
-        "The porters did exactly what they were supposed to do.",
+        "The head porter did exactly what he was supposed to do.",
         "Every dispatcher did just what they were meant to do, and the queue drained by noon.",
         "Lena handled the page precisely as she was supposed to handle it.",
         "The weekend crew did everything it was supposed to do.",

@@ -63,8 +63,8 @@ _FOUND = [
     ),
     # warnings counted until someone acts
     (
-        "How many alarms does it take before someone on nights acts?",
-        "PM106 How many alarms does it take before someone",
+        "How many warnings does it take before anybody in dispatch reacts?",
+        "PM106 How many warnings does it take before anybody",
     ),
     (
         "Honestly, how many pages will it take for anybody in support to look?",
@@ -91,7 +91,7 @@ _CLEAN = [
     "Our team never configured alerting on the certificate expiry.",
     "We did not set up any paging for the batch host.",
     # a wait kept on purpose
-    "Yusuf did not change the setting until the port was confirmed, which we consider correct.",
+    "Mirela did not switch the route until the endpoint was verified, which we consider correct.",
     "Dana did not touch the firewall until the change window opened, which was right.",
     "Kofi did not fail over the primary until the replica caught up, and that was the right call.",
     "The DBA did not drop the old table until the backup was verified.",
@@ -105,8 +105,8 @@ _CLEAN = [
     "Clearly, nobody on the support desk reads the weekly digest, so we will stop sending it.",
     # a threshold asked, a thing counted
     "How many retries does it take before the job gives up?",
-    "How many failed checks does it take before someone is paged?",
-    "How many alerts does it take before someone on the rota gets paged?",
+    "How many failed probes does it take before anyone is paged?",
+    "How many alerts does it take before anybody on the roster gets paged?",
     "How many alerts does it take before the pager escalates?",
     # a thing's trademark
     "Classic load-balancer failure mode.",

@@ -1,5 +1,5 @@
-"""Hindsight told as what was evident then (PM105): "it was plainly foreseeable that the
-cache would fill" (an outcome called foreseeable in an extraposed clause), "the decision to
+"""Hindsight told as what was evident then (PM105): "it was entirely foreseeable that the
+spool would run dry" (an outcome called foreseeable in an extraposed clause), "the decision to
 skip the canary was obviously wrong" (a stance adverb on a choice called wrong).
 
 Clean: the same denied ("it was not foreseeable that ..."), asked, in the present or the

@@ -196,7 +196,7 @@ def judge_sentence(
         inherited(ctx, antecedent)
     _human_error(ctx)
     _hindsight(ctx)
-    evident.judge(ctx)  # "it was plainly foreseeable that ...", "... was obviously wrong"
+    evident.judge(ctx)  # "it was entirely foreseeable that ...", "... was obviously wrong"
     _animated(ctx)
     _judgment(ctx)
     acts.conduct(ctx)

@@ -846,7 +846,7 @@ def _any_act_failed(ctx: _Ctx, verb: Token, act: Token) -> bool:
     # only a known given name, a role noun or a pronoun
     subj = got[0]
     if job_title(subj, lex):
-        return True  # "the Duty Results Officer failed to ...": a person's title in capitals
+        return True  # "the Shift Payroll Officer failed to ...": a person's title in capitals
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subj.children):
         return False  # "the Kubernetes operator failed to reconcile ...": software
     return subj.pos_ != "PROPN" or lex.given_name(subj.text)

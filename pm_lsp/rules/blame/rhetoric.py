@@ -223,7 +223,7 @@ def _damning_time(tok: Token, times: set[str]) -> bool:
 
 
 def _doubted_awareness(ctx: _Ctx, k: int) -> Token | None:
-    """ "Was the analyst really unaware that the policy applied?", "did the contractor
+    """ "Was the courier really unaware that the lane was shut?", "did the contractor
     honestly not know the key was shared?": a party's lack of awareness asked with one of
     ``incredulity-adverbs``, which doubts it (a charge that they should have known); the
     awareness word, or None. Without the adverb the question may ask ("Was the engineer
