@@ -4597,8 +4597,8 @@ def _effort_taken(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon, *, less
     had to query raw logs, which took most of a day")? The effort of the response, not how
     long anyone was harmed; "paying took most shoppers several tries" names no responder,
     "loading the page took a long time" outside a lessons section stays, and so does the
-    time it took to find the fault (``investigation-verbs``: "it took us a long time to
-    identify the issue"), which bounds how long the harm went on."""
+    time it took to find the fault (``investigation-verbs``: "hunting for the bad route took
+    us half the night"), which bounds how long the harm went on."""
     if not (hit.key.startswith("vague-duration") or hit.noun.lower() in lex.time):
         return False
     word = next((t for t in toks if t.idx - toks[0].idx == hit.start), None)
