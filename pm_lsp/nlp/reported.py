@@ -17,6 +17,7 @@ the full stop belongs to no sentence (:func:`pm_lsp.nlp.sentences.sentence_spans
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
@@ -117,3 +118,23 @@ def _verb_in(sdoc: Doc, start: int, end: int) -> bool:
 def _writers_say(verb: Token) -> bool:
     """Is the speaker the writers ("we asked", "I wrote")? Then the quote is their claim."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _WRITERS for c in verb.children)
+
+
+#: how many words make a quoted stretch a message cited rather than a term named in quotes
+MESSAGE_WORDS = 3
+
+
+@functools.lru_cache(maxsize=4)
+def _message_pattern(longest: int) -> re.Pattern[str]:
+    return re.compile(rf'"([^"]{{1,{longest}}})"|\u201c([^\u201d]{{1,{longest}}})\u201d')
+
+
+def quoted_messages(text: str, longest: int = 200) -> Iterator[re.Match[str]]:
+    """The messages ``text`` quotes, with or without a verb of saying: a stretch of at
+    least :data:`MESSAGE_WORDS` words (and at most ``longest`` characters) in double
+    quotes, straight or curly ('the banner read "a few customers may see delays"', a
+    customer's chat line, a button's label). Someone else's wording as written; a term in
+    scare quotes ('a "handful" of users') is none."""
+    for m in _message_pattern(longest).finditer(text):
+        if len((m.group(1) or m.group(2) or "").split()) >= MESSAGE_WORDS:
+            yield m

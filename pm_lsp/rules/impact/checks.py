@@ -34,7 +34,7 @@ from pm_lsp.model.parts import Cover, Part, covers, parts
 from pm_lsp.nlp.judge import Judgment, judge_passages, prefiltering
 from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
-from pm_lsp.nlp.reported import reported_quotes
+from pm_lsp.nlp.reported import quoted_messages, reported_quotes
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import soft_spaces, word_alternation
 from pm_lsp.parse.masking import CODE_PLACEHOLDER, mask_inline
@@ -4191,23 +4191,12 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     return tuple(v for v in got if not any(a <= v.start and v.end <= b for a, b in said))
 
 
-#: a quoted stretch of words: a message or a wording cited, when it holds a few words
-_QUOTED = re.compile(r'"([^"]{1,200})"|“([^”]{1,200})”')
-#: how many words make a quoted stretch a cited message rather than a scare-quoted term
-QUOTED_MESSAGE_WORDS = 3
-
-
 def _quoted_messages(text: str) -> list[tuple[int, int]]:
-    """The spans of quoted messages in ``text``: a stretch of at least
-    :data:`QUOTED_MESSAGE_WORDS` words in quotation marks ('the banner read "a few
-    customers may see delays"'). Outside the sections where impact is stated, a vague word
-    inside is the wording of a notice the writers cite, often to criticise it, not their
-    own amount; a scare-quoted term ('a "handful" of users') stays the writers'."""
-    return [
-        (m.start(), m.end())
-        for m in _QUOTED.finditer(text)
-        if len((m.group(1) or m.group(2) or "").split()) >= QUOTED_MESSAGE_WORDS
-    ]
+    """The spans of quoted messages in ``text`` (:func:`pm_lsp.nlp.reported.quoted_messages`).
+    Outside the sections where impact is stated, a vague word inside is the wording of a
+    notice the writers cite, often to criticise it, not their own amount; a scare-quoted
+    term ('a "handful" of users') stays the writers'."""
+    return [m.span() for m in quoted_messages(text)]
 
 
 def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:

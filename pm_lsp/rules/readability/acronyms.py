@@ -62,6 +62,7 @@ from typing import NamedTuple
 from pm_lsp.cache import BLOCK_CHARS, Memo, identity, lru
 from pm_lsp.model.document import Block, Cell, PostmortemDoc
 from pm_lsp.model.parts import Cover, Part, parts
+from pm_lsp.nlp.reported import quoted_messages
 from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.readability.expansions import (
@@ -1021,12 +1022,6 @@ def _part_uses(
     return tuple(sorted(out)), frozenset(shouted)
 
 
-#: a stretch in double quotes, straight or curly (:func:`_quoted_messages`)
-_QUOTED = re.compile(r'"([^"]{1,300})"|\u201c([^\u201d]{1,300})\u201d')
-#: how many words make a quoted stretch a message cited rather than a term named
-QUOTED_MESSAGE_WORDS = 3
-
-
 #: a bracket that holds only quoted values, one or a list ('("FR")', '("DE", "AT" or "CH")')
 _QUOTED_EXAMPLES = re.compile(
     r'\((?:[ \t]*(?:"[^"\n]{1,40}"|\u201c[^\u201d\n]{1,40}\u201d)[ \t]*(?:,|\bor\b|\band\b)?)+\)'
@@ -1034,9 +1029,9 @@ _QUOTED_EXAMPLES = re.compile(
 
 
 def _quoted_messages(text: str) -> list[tuple[int, int]]:
-    """The spans of the messages ``text`` quotes: a stretch of at least
-    :data:`QUOTED_MESSAGE_WORDS` words in double quotes (a customer's chat line, an alert's
-    text, a sign's wording). They are someone else's words as written, like a block quote:
+    """The spans of the messages ``text`` quotes (:func:`pm_lsp.nlp.reported.quoted_messages`:
+    three words or more in double quotes, a customer's chat line, an alert's text, a sign's
+    wording). They are someone else's words as written, like a block quote:
     their capitals ("why is QXR frozen at 168.20?") are no acronym the writers chose to use,
     and the writers cannot spell one out inside them. So are values quoted alone in a
     bracket as examples of what the sentence names ('the export switched to three-letter
@@ -1047,10 +1042,9 @@ def _quoted_messages(text: str) -> list[tuple[int, int]]:
     if '"' not in text and "\u201c" not in text:
         return []
     spans = [
-        (m.start(), m.end())
-        for m in _QUOTED.finditer(text)
-        if len((m.group(1) or m.group(2) or "").split()) >= QUOTED_MESSAGE_WORDS
-        and not text[: m.start()].rstrip().endswith("=")  # a markup value: caption="..."
+        m.span()
+        for m in quoted_messages(text, longest=300)
+        if not text[: m.start()].rstrip().endswith("=")  # a markup value: caption="..."
     ]
     spans.extend(m.span() for m in _QUOTED_EXAMPLES.finditer(text))
     return spans
