@@ -17,10 +17,11 @@ the full stop belongs to no sentence (:func:`pm_lsp.nlp.sentences.sentence_spans
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
+
+from pm_lsp.cache import lru
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -124,7 +125,7 @@ def _writers_say(verb: Token) -> bool:
 MESSAGE_WORDS = 3
 
 
-@functools.lru_cache(maxsize=4)
+@lru(4)
 def _message_pattern(longest: int) -> re.Pattern[str]:
     return re.compile(rf'"([^"]{{1,{longest}}})"|\u201c([^\u201d]{{1,{longest}}})\u201d')
 
