@@ -1,10 +1,12 @@
 """The blame prefilter loses nothing: diagnostics are identical when every sentence is parsed.
 
-Runs the fixture postmortems and sentences written for the blame tests, the example
-postmortems, and (when present) the 50 real postmortems in ../shared/corpus, read at run
-time, once with the prefilter and once forcing every prose sentence through spaCy, with a
+Runs the fixture postmortems and sentences written for the blame tests, the challenge set
+and the example postmortems once with the prefilter and once forcing every prose sentence
+through spaCy, with a
 second pipeline that runs every component on every text: the normal run adds named entities
 only to the sentences whose verdict could depend on them, and that must not change a thing.
+The real postmortems of the corpus are compared the same way, blame with the other
+prefiltered families in one pair of runs, in ``test_prefilter.py``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, FIXTURES, ROOT, LintFn
+from conftest import FIXTURES, ROOT, LintFn
 
 from pm_lsp.engine import lint
 from pm_lsp.nlp.judge import full_parse
@@ -84,21 +86,6 @@ def test_prefilter_matches_full_parse_on_fixtures(nlp: NLP, full_nlp: NLP) -> No
         fixed += sum(1 for k in fast if k[-1] is not None)
     assert found > 200 and fixed > 50  # the comparison is not vacuous
     assert nlp.ner_texts > ner_before  # some sentences did need their entities
-
-
-def _corpus() -> list[Path]:
-    return sorted(p for p in CORPUS.glob("*.md") if p.name != "README.md")
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(not _corpus(), reason="../shared/corpus is not present")
-def test_prefilter_matches_full_parse_on_corpus(nlp: NLP, full_nlp: NLP) -> None:
-    files = _corpus()
-    assert len(files) >= 50
-    for p in files:
-        text = p.read_text(encoding="utf-8")
-        fast, full = _both(text, nlp, full_nlp)
-        assert fast == full, p.name
 
 
 def test_prefilter_parses_only_candidates(lint_text: LintFn, nlp: NLP) -> None:
