@@ -109,7 +109,7 @@ def _sentences() -> list[str]:
     for text in texts:
         for block in text.split("\n\n"):
             out += [block[a:e] for a, e in sentence_spans(block)]
-    return out
+    return list(dict.fromkeys(out))  # each distinct sentence once (repeats tell nothing new)
 
 
 def test_the_blame_prefilter_decides_as_its_plain_form() -> None:
