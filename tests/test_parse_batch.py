@@ -157,7 +157,7 @@ def test_a_shared_analysis_is_built_once_while_its_parse_waits(nlp: NLP) -> None
     assert calls == ["hits", "units", "hits"], calls
 
 
-@pytest.mark.slow  # 6,000 paragraphs linted: ~12 s
+@pytest.mark.slow  # 2,500 paragraphs linted: ~5 s
 def test_a_big_document_keeps_its_first_pass_entries(nlp: NLP) -> None:
     """A document whose sentences hold more text than a memo table's bound: the second pass
     of the lint finds the first pass's prefilter verdicts (no prefilter runs twice), and
@@ -168,10 +168,10 @@ def test_a_big_document_keeps_its_first_pass_entries(nlp: NLP) -> None:
     paragraphs = [
         f"Paragraph {i} says the queue number {i} drained slowly while workers restarted "
         f"and the backlog of batch {i * 7} grew for a while before it recovered."
-        for i in range(6000)
+        for i in range(2500)
     ]
     big = DOCUMENT + "\n## Timeline notes\n\n" + "\n\n".join(paragraphs) + "\n"
-    assert len(big) > cache.MEMO_CHARS
+    assert len(big) > 1.4 * cache.MEMO_CHARS  # most tables' bound is passed, and well
     calls: list[tuple[str, str]] = []
     real = impact_checks.may_be_vague
 
@@ -185,12 +185,12 @@ def test_a_big_document_keeps_its_first_pass_entries(nlp: NLP) -> None:
         lint(big, resolve([Settings()]), nlp=fresh)
     finally:
         impact_checks.may_be_vague = real
-    assert len(calls) > 6000
+    assert len(calls) > 2500
     assert len(calls) == len(set(calls)), "a sentence went through the prefilter twice"
     assert not cache.held()
     for name, (size, _hits, _misses) in fresh.memos.stats().items():
         table = fresh.memo(name)
-        assert table._chars <= cache.MEMO_CHARS or size == 1, name
+        assert table._chars <= table._limit or size == 1, name  # each table its own bound
 
 
 def test_expect_notes_without_stopping(nlp: NLP) -> None:
