@@ -409,8 +409,10 @@ _STALE = [
 
 @pytest.mark.slow
 def test_add_noqa_twice_changes_nothing_over_the_corpus(nlp: NLP) -> None:
-    """Every corpus document (and every fifth one with a stale directive of each kind):
-    --add-noqa on its own output adds nothing and changes no byte."""
+    """Every second corpus document, alternating through both halves and every
+    organisation (and every tenth one with a stale directive of each kind): --add-noqa on
+    its own output adds nothing and changes no byte. (The whole corpus took ~22 s of the
+    suite for a property of directive placement that half of it shows as well.)"""
     from conftest import CORPUS
 
     from pm_lsp.engine import LintResult, lint
@@ -418,7 +420,7 @@ def test_add_noqa_twice_changes_nothing_over_the_corpus(nlp: NLP) -> None:
     from pm_lsp.rules.spec import Severity
     from pm_lsp.suppression.baseline import add_noqa
 
-    files = sorted(CORPUS.glob("*.md"))
+    files = sorted(CORPUS.glob("*.md"))[::2]
     if not files:
         pytest.skip("no corpus next to the repository")
     config = resolve([Settings()])
@@ -429,7 +431,7 @@ def test_add_noqa_twice_changes_nothing_over_the_corpus(nlp: NLP) -> None:
     failures = []
     for n, path in enumerate(files):
         original = path.read_text(encoding="utf-8")
-        for stale in _STALE if n % 5 == 0 else _STALE[:1]:
+        for stale in _STALE if n % 5 == 0 else _STALE[:1]:  # n counts the chosen files
             at = original.find("\n\n") + 2 if "\n\n" in original else 0
             text = original[:at] + stale + original[at:]
             first = add_noqa(text, run, Severity.HINT)
