@@ -35,9 +35,11 @@ _OWN = [
 ]
 
 
-def _texts() -> list[str]:
+def _texts(every: int = 1) -> list[str]:
+    """Our own texts, the corpus documents' paragraphs (every ``every``-th document, when
+    a proof is too slow for all of them) and the challenge sentences."""
     texts = list(_OWN)
-    for path in sorted(CORPUS.glob("*.md")):
+    for path in sorted(CORPUS.glob("*.md"))[::every]:
         texts += path.read_text(encoding="utf-8").split("\n\n")
     return texts + challenge_texts()
 
@@ -125,7 +127,9 @@ def _plain_milestones(words: Words, text: str) -> set[str]:
 
 def test_timeline_milestones_decide_as_their_plain_searches() -> None:
     words = Words(builtin_pack())  # a fresh object: gates not yet read
-    lines = {ln.strip() for t in _texts() for ln in t.splitlines()}
+    # every line of every second corpus document (both halves, every organisation): the
+    # plain searches over all of them took ~20 s of the suite
+    lines = {ln.strip() for t in _texts(every=2) for ln in t.splitlines()}
     named = 0
     for text in lines:
         plain = _plain_milestones(words, text)
