@@ -86,6 +86,28 @@ def test_parse_not_word_and_section_weighting(lint_text: LintFn) -> None:
     assert not any(_covers(d, text, "a few changes") for d in diags)
 
 
+def test_a_vague_amount_after_the_noun_it_counts_marks_its_own_words(
+    lint_text: LintFn,
+) -> None:
+    """A labelled value names what is counted first ("Affected stores: a handful"): the
+    span is the vague amount itself, never a range that ends before it starts; and what
+    follows a comma is no part of the amount's phrase (the shoppers are counted, not the
+    site they used)."""
+    text = (
+        "# T\n\n## Impact\n\n- Affected couriers: quite a few, mostly on the night shift.\n"
+        "- Shoppers affected: quite a few, mostly on the mobile site.\n"
+        "- Quite a few on-call engineers were paged twice.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert all(d.start < d.end for d in diags)
+    assert [text[d.start : d.end] for d in diags][::2] == [
+        "quite a few",
+        "Quite a few on-call engineers",
+    ]
+    assert "couriers" in diags[0].message and "engineers" in diags[2].message
+    assert "shoppers" in diags[1].message and "site" not in diags[1].message
+
+
 def test_unquantified_claim_is_info_in_and_outside_impact_sections(lint_text: LintFn) -> None:
     """An impact statement is found by meaning wherever it is written; outside the Impact
     section only one about what faces the users counts, and not in a timeline."""

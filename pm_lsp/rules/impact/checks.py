@@ -924,6 +924,22 @@ class VagueImpact:
     owned: bool = False
 
 
+def _noun_in_phrase(after: Sequence[Token]) -> Token | None:
+    """The first noun after a vague amount in its own phrase: a comma, a colon or a dash
+    ends the phrase ("quite a few, mostly on the mobile site" counts no sites)."""
+    for t in after:
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t
+        if t.text in _PHRASE_ENDS:
+            return None
+    return None
+
+
+#: marks that end the phrase a vague amount stands in (a hyphen or a slash does not:
+#: "quite a few on-call engineers")
+_PHRASE_ENDS = frozenset(",;:.!?()\u2013\u2014")
+
+
 def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
     """The noun a quantifier token counts: its head ("several users"), the object of "of"
     ("some of the users", "a number of requests"), or the subject it is predicated of
@@ -2608,7 +2624,7 @@ def judge_sentence(
             continue
         noun = of if of is not None else (head.head if head.head.pos_ == "NOUN" else None)
         if noun is None:
-            noun = next((t for t in toks[head.i + 1 :] if t.pos_ in ("NOUN", "PROPN")), None)
+            noun = _noun_in_phrase(toks[head.i + 1 :])
         if (
             noun is not None
             and (
@@ -2624,7 +2640,9 @@ def judge_sentence(
             and not _not_harm(head, noun, lex, in_impact=in_impact, settled=settled)
         ):
             key = lex.kind_of(noun, head)  # "quite a bit of traffic": a share, not a count
-            end = noun.idx - base + len(noun.text)
+            # the span runs on to a noun that follows ("quite a bit of time"); one named
+            # before ("Affected customers: quite a few") leaves it the phrase's own
+            end = max(m.end(), noun.idx - base + len(noun.text))
             add(
                 m.start(),
                 end,
