@@ -148,3 +148,22 @@ def test_credit_for_finding_or_restoring_is_no_root_cause(lint_text: LintFn) -> 
     found = findings_by_paragraph(lint_text, sections, select=["PM107"])
     assert {p: f for p, f in found.items() if f and p not in _BLAMED} == {}
     assert {p: found[p] for p in _BLAMED} == {p: [f"PM107 {w}"] for p, w in _BLAMED.items()}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "`sieve` does not reload its routes after a failed parse.",
+        "Why did the rollback take an hour? `relay` drains one shard at a time.",
+        "`tally` dropped the retry header when the queue filled.",
+    ],
+)
+def test_a_command_in_code_is_no_person(lint_text: LintFn, sentence: str) -> None:
+    """A tool, command or job named in a code span (which the parser hands the model as a
+    run of "x", read as a person's name) is a thing: the chain may end at it."""
+    assert _rca(lint_text, _doc(sentence)) == []
+
+
+def test_a_person_running_a_command_still_ends_the_chain(lint_text: LintFn) -> None:
+    text = _doc("Marek ran `splicer --force` against the live routes.")
+    assert _rca(lint_text, text) == ["Marek"]

@@ -56,6 +56,10 @@ class Sentence:
 #: CamelCase, digits or all capitals: a product ("PostHog") the NER took for a person
 _PRODUCTISH = re.compile(r"^.+[A-Z]|\d|^[A-Z]{2,}$")
 _HANDLE = re.compile(r"@[\w][\w.-]*|[a-z][\w.-]*@")
+#: a word the parser masked (a code span, a URL: :mod:`pm_lsp.parse.markdown` writes each
+#: as a run of "x" of its length): a command, a tool or an address, never a person, though
+#: the model reads a run of "x" opening a sentence as a person's name
+_MASKED = re.compile(r"x{3,}")
 
 
 def _named_hazard(tok: Token, lex: BlameLexicon) -> bool:
@@ -80,7 +84,7 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     A PERSON entity, an @handle or ``name@``, a personal pronoun, an indefinite person
     ("someone"), or a noun phrase headed by a role noun ("the on-call engineer").
     """
-    if _speaker_label(tok) or _named_hazard(tok, lex):
+    if _speaker_label(tok) or _named_hazard(tok, lex) or _MASKED.fullmatch(tok.text):
         return None
     text = tok.text
     low = tok.lower_
