@@ -73,10 +73,22 @@ def _split(text: str) -> list[str]:
         ("The build is green ✅ and we shipped it.", ["The build is green ✅ and we shipped it."]),
         ("Status: ✅ Resolved", ["Status: ✅ Resolved"]),
         ("🚀 Launch the new build", ["🚀 Launch the new build"]),
+        # an emoji (up to three) after the mark belongs to the sentence it closes, and the
+        # next sentence starts after it
         (
             "Nobody lost items. ✅ Next we add a test.",
-            ["Nobody lost items. ✅ Next we add a test."],
+            ["Nobody lost items. ✅", "Next we add a test."],
         ),
+        (
+            "Who reboots the primary at noon? 🙃 The replica was already lagging.",
+            ["Who reboots the primary at noon? 🙃", "The replica was already lagging."],
+        ),
+        ("It paged again!😤😤 We muted it.", ["It paged again!😤😤", "We muted it."]),
+        (
+            "The quota reset. 👍🏽 Then traffic came back.",
+            ["The quota reset. 👍🏽", "Then traffic came back."],
+        ),
+        ("Ask Mr. 🙃 Osei first.", ["Ask Mr. 🙃 Osei first."]),
         # a sentence may open with a number led by a symbol: about, at most, more than,
         # an increase, an amount of money
         (

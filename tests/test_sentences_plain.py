@@ -25,9 +25,30 @@ from pm_lsp.nlp.sentences import (
 from pm_lsp.nlp.sentences import _SMALL_ABBREVIATIONS as SMALL
 from pm_lsp.parse.markdown import parse
 
+#: what may not stand before a full stop that ends a sentence (the splitter's lookbehinds)
+_NOT_BEFORE = [
+    r"[^.]\.\.",
+    r"(?<![°º])\b[A-Z]\.",
+    r"\bM[rs]\.",
+    r"\bMrs\.",
+    r"\bDr\.",
+    r"\be\.g\.",
+    r"\bi\.e\.",
+]
+_AFTER_MARK_AND_EMOJI = "|".join(
+    f"(?:(?<=[.!?]{run})" + "".join(f"(?<!{nb}{run})" for nb in _NOT_BEFORE) + ")"
+    for space in ("", " ")
+    for k in (1, 2, 3)
+    for run in [space + f"[{EMOJI}\u200d\ufe0f]" * k]
+)
+
 PLAIN = re.compile(
     r"(?<=[.!?])(?<![^.]\.\.)(?<!(?<![°º])\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
     r"(?<!\be\.g\.)(?<!\bi\.e\.)"
+    r"[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9@#`]|[~≈∼<>≤≥+±$€£¥][ \t]?\d))"
+    # the same after one to three emoji that follow the mark (a space before them or none):
+    # each length written out, the mark's own conditions read before the emoji
+    rf"|(?:{_AFTER_MARK_AND_EMOJI})"
     r"[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9@#`]|[~≈∼<>≤≥+±$€£¥][ \t]?\d))"
     r"|(?<=[.!?])(?<!\.\w\.)\s+(?=\()"
     r"|(?<=[.!?])(?<!\.\w\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bapprox\.)(?<!\bincl\.)(?<!\betc\.)"
@@ -88,6 +109,7 @@ EDGES = [
     " . ",
     "Broke it for everyone 😅 The update. Fast🎉 Then. Back ✅\ufe0f Thanks. Status: ✅ Done",
     "- 🚀 Launch. Items. ✅ Next 😅 and more 😅😅 Then (😅 Aside) 👩\u200d💻 Dev",
+    "Why? 🙃 Then. Ok!😤😤 Next. Mr. 🙃 Lee. e.g. ✅ A. Fine. 👍🏽 Yes. Wow!🎉🎉🎉🎉 No.",
     "[14:03] @mira: rolling back\n[14:05] @ole: ok\n14:06 @mira: done\nat\n14:07 it ran [2:05 PM]",
     "Scan done. xxxx ran. vs. xxx cf. xxx e.g. xxx. xxxa. xxx1 No. xxx no. xxx",
     "Window. ~18 rows. ≈ 3% more. <1% then. >2 ok. +4 ms. $5 back. e.g. ~5 ms. ~ x. A~1.",

@@ -100,6 +100,10 @@ _SENT_END = re.compile(
     # of temperature, no initial ("the hall reached 31°C. The spare ...")
     r"[.!?](?<![^.]\.\.)(?<!(?<![°º])\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
     r"(?<!\be\.g\.)(?<!\bi\.e\.)"
+    # up to three emoji after the mark (one space before them or none) are the sentence's
+    # own tone ("Who merges on a Friday? 🙃 The parser ..."): they end it, and the next
+    # sentence starts after them
+    rf"(?: ?[{EMOJI}\u200d\ufe0f]{{1,3}})?"
     # a dash between two sentences is neither's ("5. Why? — Mira turned it off.")
     rf"([\"')\]]*\s+(?:(?:[—–]|--)\s+)?(?=[\"'(\[]?(?:[A-Z0-9@#`]|{_SYMBOL_NUMBER})))"
     # a parenthesis opening after a full stop is a sentence of its own whatever its case
