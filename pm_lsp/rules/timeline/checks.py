@@ -231,8 +231,9 @@ def check_out_of_order(ctx: RuleContext) -> Iterator[Finding]:
     for region in range(len(tl.regions) or 1):
         entries = by_region.get(region, [])
         yield from _clock_clashes(ctx, entries)
-        # a contradictory time ("23:00 AM") has no place to be out of: compare around it
-        entries = [e for e in entries if e.clash != "contradictory"]
+        # a contradictory time ("23:00 AM"), or one on no known clock among two, has no
+        # place to be out of: compare around it
+        entries = [e for e in entries if e.clash != "contradictory" and not e.clockless]
         # an entry in another zone is placed on the declared clock against the entries
         # around it, so it neither breaks the order nor is blamed on its neighbour
         foreign = [e for e in entries if e.foreign and not tl.implied]
@@ -527,7 +528,7 @@ def _impact_end(
         x
         for x in tl.entries
         if not x.administrative
-        and x.reliable
+        and x.measurable
         and any(k in x.milestones for k in kinds)
         and not earlier(x, start)
     ]
@@ -567,6 +568,8 @@ def _change_before(ctx: RuleContext, tl: Timeline, detected: Entry) -> Entry | N
     duration may lie anywhere from detection-to-end to change-to-end."""
     w = words(ctx.pack)
     for x in tl.entries:
+        if x.clockless:
+            continue
         if not earlier(x, detected):
             return None
         if x.reliable and w.puts_change_out(x.event):
@@ -582,7 +585,7 @@ def _marked_end(tl: Timeline, start: Entry) -> Entry | None:
         (
             x
             for x in tl.entries
-            if "impact-end" in x.markers and x.reliable and not earlier(x, start)
+            if "impact-end" in x.markers and x.measurable and not earlier(x, start)
         ),
         None,
     )

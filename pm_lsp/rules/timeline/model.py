@@ -67,7 +67,11 @@ label region ("Timeline (UTC):") or a table header ("Time (UTC)"), a zone on a s
 a lead-in line ending with a colon in the timeline ("Timeline, Berlin time (CET):"), or a
 zone written after each time ("14:02 UTC", "14:02Z", "14:02+02:00"). A written-out zone name
 followed by another word is that word's adjective ("the Central region"), not a zone.
-Entries whose zones have fixed offsets are compared in UTC when zones are mixed. A zone kept
+Entries whose zones have fixed offsets are compared in UTC when zones are mixed, and the
+midnight rollover between two entries on different known clocks is judged on one clock
+(``_Extractor._across_clocks``): "18:11 UTC" then "10:16 PST" is five minutes later, not a
+night. In a timeline that declares no zone and keeps two clocks on most of its rows, a row
+written without a zone is on no known clock (``Entry.clockless``). A zone kept
 by daylight saving ("ET", "Pacific", "Europe/Oslo") is read on the entry's day (its date, else
 the document's Date field), else in the season the timeline's abbreviations agree on, else
 as a range of its winter and summer offsets. Under a declared zone each entry also carries
@@ -760,6 +764,11 @@ class Entry:
     #: written in a zone that keeps another clock than the declared one ("10:05 ET" in a
     #: UTC timeline; not "10:05 PDT" in a Pacific one, nor "GMT" in a UTC one)
     foreign: bool = False
+    #: written without a zone in a timeline that declares none and whose zoned entries (most
+    #: of them) keep two clocks or more: which clock this time is on cannot be told, so it
+    #: moves no day forward, is no reference for the next entry's rollover, is not ordered
+    #: against its neighbours and bounds no metric (``_Extractor._clockless_among_two``)
+    clockless: bool = False
 
     @property
     def has_time(self) -> bool:
@@ -771,6 +780,13 @@ class Entry:
         ("23:00 AM"): 23:00 and 11:00 are both possible, and a metric from either could be
         half a day off."""
         return self.time is not None and self.clash != "contradictory"
+
+    @property
+    def measurable(self) -> bool:
+        """Can a span be measured from or to this entry? When its time is ``reliable`` and
+        its clock is known (not ``clockless``): the end of a span read on the wrong clock
+        is off by the clocks' difference, a day when a rollover followed it."""
+        return self.reliable and not self.clockless
 
 
 @dataclass(frozen=True)
@@ -1538,6 +1554,9 @@ class _Extractor:
         self.weekday_ref: tuple[int, dt.date] | None = None
         #: the region being read is written on the four-digit clock (:meth:`_bare_clock`)
         self.bare = False
+        #: the region being read keeps two clocks or more on its zoned entries, and an entry
+        #: without a zone is on none known (:meth:`_clockless_among_two`)
+        self.mixed = False
 
     # -- zones --------------------------------------------------------------------------------
     def _declare(self, text: str, base: int, *, bare: bool) -> None:
@@ -1655,6 +1674,7 @@ class _Extractor:
         rolled = False
         t = st.time
         inferred = False
+        clockless = self.mixed and t is not None and st.zone is None and self.zone is None
         if self.clock12 is not None and t is not None and not st.ampm and 1 <= t.hour <= 12:
             ref = state.prev.when.time() if state.prev is not None else None
             t = half_day(t, ref, self.clock12)
@@ -1669,16 +1689,18 @@ class _Extractor:
             and not self._to_default()
             and state.prev is not None
             and (st.clash != "contradictory")
+            and not clockless
         ):
             prev = state.prev.when
             cur = dt.datetime.combine((state.date or UNDATED) + _days(state.shift), t)
             back = prev - cur
             shift = None if st.weekday is None else self._weekday_shift(st.weekday)
+            across = None if shift is not None else self._across_clocks(state.prev, t, st.zone)
             if shift is not None:
                 rolled, state.shift = shift > state.shift, shift
-            elif back > _ROLLOVER or (
-                prev.time() >= EVENING and t < MORNING and back >= _OVERNIGHT
-            ):
+            elif across is not None:
+                rolled, state.shift = across
+            elif _rolls(prev, t, back):
                 state.shift += 1
                 rolled = True
         day = (state.date or UNDATED) + _days(state.shift)
@@ -1712,13 +1734,38 @@ class _Extractor:
             ampm_inferred=inferred,
             clash=st.clash,
             suffix=(base + st.suffix[0], base + st.suffix[1]) if st.suffix else None,
+            clockless=clockless,
         )
         if state.date is None:
             state.undated.append(len(self.entries))
         self.entries.append(entry)
-        if entry.reliable:  # "23:00 AM" is no reference for the rollover of the next entry
+        # "23:00 AM", or a time on no known clock, is no reference for the next rollover
+        if entry.measurable:
             state.prev = entry
         return entry
+
+    def _across_clocks(self, prev: Entry, t: dt.time, zone: str | None) -> tuple[bool, int] | None:
+        """Whether the day rolls over at ``t`` (written in ``zone``, else the declared one)
+        and the rollover days it then lies on, when ``prev`` is written on another known
+        clock: the step is judged on ``t``'s clock, ``prev`` read on it, so "18:11 UTC"
+        then "10:16 PST" is five minutes later, not eight hours back over a night, and
+        "21:30 UTC" then "03:20 IST" is on the next day of the IST clock while a "22:35
+        UTC" after it is back on the first. Of the readings daylight saving leaves open,
+        the earliest (the smallest step back). None when either clock is unknown or the
+        two are one: the rollover is judged as written."""
+        mine, theirs = zone or self.zone, prev.zone or self.zone
+        if mine is None or theirs is None or self.z.family(mine) == self.z.family(theirs):
+            return None
+        dated = self.state.date is not None
+        day = prev.when.date() if dated else None
+        own = self.z.readings(mine, day, t)
+        other = self.z.readings(theirs, day, prev.when.time())
+        if own is None or other is None:
+            return None
+        seen = on_clock(prev.when, other, own)[0]
+        rolled = _rolls(seen, t, seen - dt.datetime.combine(seen.date(), t))
+        landed = seen.date() + _days(1 if rolled else 0)
+        return rolled, (landed - (self.state.date or UNDATED)).days
 
     def run(self) -> Timeline:
         doc = self.doc
@@ -2012,23 +2059,14 @@ class _Extractor:
         "## Timeline (UTC)" does."""
         outer = self.entries, self.zone, self.zone_span, self.dated, self.stated
         self.entries, self.dated, self.region, self.stated = [], False, 0, set()
+        weekday_ref = self.weekday_ref
         try:
-            self.state = _State()
-            self.bare = self._bare_clock(items)
-            if sec is not None:
-                title = self.doc.masked[sec.title_span.start : sec.title_span.end]
-                self._declare(title, sec.title_span.start, bare=True)
-                # a heading may declare the entries' day as a lead-in line does ("Main
-                # events (CEST, 9 June unless noted)")
-                default = self.z.date_default.search(title) is not None
-                self._date_in(title, sec.title_span.start, lead_in=default)
-            if lead is not None:
-                self._declare(self.doc.masked[lead.start : lead.end], lead.start, bare=True)
-            self._region(items)
-            if not self.entries:
-                self._prose(items)
-            if self.state.backdate is not None:
-                self._backdate(self.state.backdate, None)
+            self._read_items(sec, items, lead)
+            if self._clockless_among_two():
+                # read again, now that an entry without a zone is known to be on no clock
+                self.entries, self.dated, self.stated = [], False, set()
+                self.weekday_ref, self.mixed = weekday_ref, True
+                self._read_items(sec, items, lead)
             zone: tuple[str, int, int] | None = None
             if outer[1] is None and self.zone is not None and self.zone_span is not None:
                 zone = (self.zone, self.zone_span.start - lo, self.zone_span.end - lo)
@@ -2036,7 +2074,44 @@ class _Extractor:
             return entries, zone, self.dated, frozenset(self.stated)
         finally:
             self.entries, self.zone, self.zone_span, self.dated, self.stated = outer
-            self.bare = False
+            self.bare = self.mixed = False
+
+    def _read_items(
+        self, sec: Section | None, items: list[tuple[int, Block | Table]], lead: Span | None
+    ) -> None:
+        """Read the region's heading, lead-in label and items into ``self.entries``, the
+        clock state started afresh."""
+        self.state = _State()
+        self.bare = self._bare_clock(items)
+        if sec is not None:
+            title = self.doc.masked[sec.title_span.start : sec.title_span.end]
+            self._declare(title, sec.title_span.start, bare=True)
+            # a heading may declare the entries' day as a lead-in line does ("Main
+            # events (CEST, 9 June unless noted)")
+            default = self.z.date_default.search(title) is not None
+            self._date_in(title, sec.title_span.start, lead_in=default)
+        if lead is not None:
+            self._declare(self.doc.masked[lead.start : lead.end], lead.start, bare=True)
+        self._region(items)
+        if not self.entries:
+            self._prose(items)
+        if self.state.backdate is not None:
+            self._backdate(self.state.backdate, None)
+
+    def _clockless_among_two(self) -> bool:
+        """Does the region just read declare no zone, write one on most of its times, those
+        zones keeping two clocks or more ("PST" rows and "UTC" rows), and leave a time
+        without one? That time's clock is unknown: reading it on its neighbour's clock
+        would roll the day over on the step between the clocks (a PST time after a UTC
+        one looks eight hours earlier). A region whose bare times are half or more keeps
+        them on one clock of their own, the zoned rows being the exceptions."""
+        if self.zone is not None:
+            return False
+        timed = [e for e in self.entries if e.reliable]
+        zoned = [e for e in timed if e.zone]
+        if len(zoned) == len(timed) or len(zoned) * 2 <= len(timed):
+            return False
+        return len({self.z.family(e.zone or "") for e in zoned}) >= 2
 
     def _prose(self, items: list[tuple[int, Block | Table]]) -> None:
         """A region with no entry of another form, told as prose: each sentence of its
@@ -2514,6 +2589,12 @@ def half_day(t: dt.time, prev: dt.time | None, anchor: dt.time) -> dt.time:
 _DAY = 24 * 3600
 
 
+def _rolls(prev: dt.datetime, t: dt.time, back: dt.timedelta) -> bool:
+    """Does the day roll over between ``prev`` and a time ``t`` written after it, ``back``
+    earlier on one clock? See the module's docstring (midnight rollover)."""
+    return back > _ROLLOVER or (prev.time() >= EVENING and t < MORNING and back >= _OVERNIGHT)
+
+
 def _seconds(t: dt.time) -> int:
     return t.hour * 3600 + t.minute * 60 + t.second
 
@@ -2529,8 +2610,9 @@ def earlier(a: Entry, b: Entry) -> bool:
 
 
 def between(a: Entry, b: Entry) -> dt.timedelta | None:
-    """``b - a`` when both entries have a time that can be trusted (not "23:00 AM")."""
-    if not (a.reliable and b.reliable):
+    """``b - a`` when both entries have a time that can be trusted (not "23:00 AM") on a
+    known clock (:attr:`Entry.measurable`)."""
+    if not (a.measurable and b.measurable):
         return None
     if a.utc is not None and b.utc is not None:
         return b.utc - a.utc
@@ -2545,6 +2627,7 @@ def _impact_resolved(entries: Sequence[Entry], start: Entry | None) -> Entry | N
         if (
             "resolution" in e.milestones
             and not e.administrative
+            and not e.clockless
             and (start is None or not earlier(e, start))
         ):
             return e
@@ -2567,13 +2650,28 @@ def _latent(entries: Sequence[Entry]) -> set[int]:
     found: set[int] = set()
     detection: Entry | None = None
     for e in reversed(entries):
-        if "impact-start" in e.milestones and detection is not None and e.reliable:
+        if "impact-start" in e.milestones and detection is not None and e.measurable:
             span = between(e, detection)
             if span is not None and span >= LATENT_GAP and detection.when.date() > e.when.date():
                 found.add(id(e))
-        if "detection" in e.milestones and e.reliable:
+        if "detection" in e.milestones and e.measurable:
             detection = e
     return found
+
+
+def _impact_start(entries: Sequence[Entry]) -> Entry | None:
+    """The impact start: one the writer marked ("impact start") wins over one read from the
+    event's words ("clients started failing over" while the impact was ending); one read
+    from the words that lies days before anyone noticed is a latent cause, not the impact
+    start. An entry on no known clock is neither."""
+    latent = _latent(entries)
+    marked = (e for e in entries if "impact-start" in e.markers and not e.clockless)
+    worded = (
+        e
+        for e in entries
+        if "impact-start" in e.milestones and id(e) not in latent and not e.clockless
+    )
+    return next(marked, None) or next(worded, None)
 
 
 def compute_metrics(entries: Sequence[Entry]) -> Metrics:
@@ -2587,17 +2685,15 @@ def compute_metrics(entries: Sequence[Entry]) -> Metrics:
 
     def first(kind: str, after: Entry | None = None) -> Entry | None:
         for e in entries:
-            if kind in e.milestones and (after is None or not earlier(e, after)):
+            if (
+                kind in e.milestones
+                and not e.clockless
+                and (after is None or not earlier(e, after))
+            ):
                 return e
         return None
 
-    # a start the writer marked ("impact start") wins over one read from the event's words
-    # ("clients started failing over" while the impact was ending); one read from the words
-    # that lies days before anyone noticed is a latent cause, not the impact start
-    latent = _latent(entries)
-    impact_start = next((e for e in entries if "impact-start" in e.markers), None) or next(
-        (e for e in entries if "impact-start" in e.milestones and id(e) not in latent), None
-    )
+    impact_start = _impact_start(entries)
     # detection (and declaration) before the impact began belongs to something else (an
     # earlier incident in the same timeline): take the first one at or after the start
     detected = first("detection", impact_start) or (
