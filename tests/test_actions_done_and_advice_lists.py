@@ -128,3 +128,30 @@ def test_a_vague_imperative_among_what_went_well_is_still_judged(lint_text: Lint
     items = WENT_WELL + "- Improve the trackside logging.\n- Be more careful with key pushes.\n"
     found = _found(lint_text, "What went well", items)
     assert [code for code, _ in found] == ["PM301", "PM306"], found
+
+
+#: notes after the action items that ask and answer at once ("Did …? No, …") or open with
+#: a past participle: no list of work, however many of them open with "did"
+ANSWERED_NOTES = (
+    "- Did any tram lose its route data? No, every unit reloaded it from the depot at 06:10.\n"
+    "- Were the crossing barriers affected? They run on a separate circuit and stayed up.\n"
+    "- Estimated number of held departures from the dispatch log: 31.\n"
+)
+#: work items under the same kind of heading, with a question of each sort among them
+WORK_WITH_QUESTIONS = (
+    "- Add a dark-signal alarm to the control room board.\n"
+    "- Move the interlocking logs to the central store.\n"
+    "- Did the spare controller boot? Yes, in four minutes.\n"
+    "- Should we page the depot on a single dark junction?\n"
+    "- Write a restart runbook for the trackside units.\n"
+)
+
+
+def test_questions_answered_in_notes_are_no_action_items(lint_text: LintFn) -> None:
+    assert _found(lint_text, "Notes", ANSWERED_NOTES) == []
+
+
+def test_a_question_answered_among_work_is_no_item_an_open_one_is(lint_text: LintFn) -> None:
+    found = _found(lint_text, "Next quarter", WORK_WITH_QUESTIONS)
+    question = "Should we page the depot on a single dark junction?"
+    assert [s for c, s in found if c == "PM301"] == [question], found

@@ -129,3 +129,34 @@ def test_commitments_in_follow_up_prose_keep_their_findings(
 ) -> None:
     [msg] = _pm301(lint_text, section, sentence, bullet=False)
     assert message.lower() in msg.lower(), msg
+
+
+#: the review's own focus, set against people, in prose that tells the incident: its
+#: blameless stance, nothing left to do
+REVIEW_FOCUS = [
+    "As with all our reviews, we're looking at the gaps in the booking flow that the bad "
+    "card rule slipped past, not at single people.",
+    "We will look at what in our release process allowed this, rather than at who merged it.",
+    "We are examining the safeguards that were missing instead of at anyone on shift.",
+    "We will investigate why the fraud alert stayed silent, not who should have noticed it.",
+]
+#: the same verbs with a contrast that names no people, or with none: still vague
+STILL_LOOKING = [
+    "We're looking at how to make the payment failover faster, not at a rebuild.",
+    "We will look into the paging gaps, not just the dashboards.",
+    "We are looking at how the gateway lets unsigned callbacks through.",
+]
+
+
+def test_the_reviews_focus_set_against_people_is_no_action(lint_text: LintFn) -> None:
+    item = "Look at the card rule process, not at single people."
+    paras = "".join(f"{p}\n\n" for p in REVIEW_FOCUS + STILL_LOOKING)
+    text = f"{_HEAD}{paras}## Action items\n\n- {item}\n"
+    diags = lint_text(text, select=["PM301", "PM306"]).diagnostics
+
+    def flagged(para: str) -> bool:
+        a = text.index(para)
+        return any(a <= d.start < a + len(para) and d.code == "PM301" for d in diags)
+
+    assert [p for p in REVIEW_FOCUS + STILL_LOOKING if flagged(p)] == STILL_LOOKING
+    assert flagged(item)  # an item in a follow-up list is work, whatever it contrasts

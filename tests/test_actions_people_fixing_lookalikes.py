@@ -73,3 +73,45 @@ def test_a_check_before_a_statement_in_impact_prose_is_no_action(lint_text: Lint
 def test_a_habit_of_checking_in_lessons_is_still_people_fixing(lint_text: LintFn) -> None:
     lines = ["Our developers should double-check the export config before we ship it."]
     assert _flagged(lint_text, "Lessons learned", lines, items=False) == lines
+
+
+#: a party outside the organisation asked to change its own setup: a technical errand,
+#: its end state a mechanism they run
+_ASKED_CHANGES = [
+    "Ask the mirror operators to switch their booking feeds to the signed endpoint.",
+    "Request that downstream maintainers pin the calendar client to 3.1.",
+    "Ask customer admins to enable single sign-on for their clinics.",
+    "Ask third-party developers to migrate their integrations to the v2 booking API.",
+    "Tell self-hosted operators to subscribe to the timetable webhook, not scrape the page.",
+]
+#: our own people asked for the same changes, the same verbs asking for care or a habit or
+#: naming nothing changed, and people asked to check, follow or take care: still
+#: people-fixing
+_ASKED_BEHAVIOUR = [
+    "Request that every developer enable hardware keys on their accounts.",
+    "Ask the regional operators to rotate the shared SMS gateway key.",
+    "Ask the mirror operators to upgrade more carefully.",
+    "Ask engineers to always rotate their tokens on time.",
+    "Ask the downstream maintainers to upgrade.",
+    "Remind operators to switch to the backup gateway when the alert fires.",
+    "Ask engineers to double-check the feed before deploying.",
+    "Ask operators to follow the rollout checklist.",
+    "Remind the reception team to be careful with the clock change.",
+]
+
+
+def test_a_party_asked_to_change_its_setup_is_no_people_fixing(lint_text: LintFn) -> None:
+    lines = _ASKED_CHANGES + _ASKED_BEHAVIOUR
+    assert _flagged(lint_text, "Action items", lines, items=True) == _ASKED_BEHAVIOUR
+
+
+def test_retraining_the_authors_of_rules_is_people_fixing(lint_text: LintFn) -> None:
+    # an author is a person: retraining or coaching them asks for better behaviour; a model
+    # retrained, or authors asked for a release or credited, is no such item
+    people = ["Retrain rule authors.", "Train the runbook authors on the booking template."]
+    others = [
+        "Retrain the no-show model on the March bookings.",
+        "Ask the library authors to publish a patched release.",
+        "Credit the authors of the fix in the release notes.",
+    ]
+    assert _flagged(lint_text, "Action items", people + others, items=True) == people

@@ -152,3 +152,31 @@ def test_owners_after_dashes_are_counted_in_the_summary(lint_text: LintFn) -> No
     assert flagged == UNOWNED_LIST
     summary = [d.message for d in diags if "of" in d.message and "without" in d.message]
     assert summary == [f"Action items without an owner: {len(UNOWNED_LIST)} of {len(items)}"]
+
+
+#: a unit in capitals with its person in brackets between dashes, and owners shared by
+#: two or three teams, between dashes or after the last one
+SHARED_OWNED = [
+    "Alert when spool rejects pass 15% in 10 minutes – IT (Roisin) – by 2026-07-01",
+    "Rotate the spool signing key — HR (Wendell) — P2 — SPL-230",
+    "Write a spool rollover checklist – Box Office + IT.",
+    "Split the spool export per region – Payments / Platform – by 2026-07-01",
+    "Index spool metadata nightly – Search and Infra – P2 – SPL-231",
+    "Add a spool restore drill – Billing team and Platform team, by 3 June 2026, SPL-232",
+]
+#: two things joined where an owner would stand, a status pair, a day pair, a pronoun
+SHARED_UNOWNED = [
+    "Pin the spool client versions – Kafka + Zookeeper.",
+    "Move the spool cache to its own host – Redis and Postgres – P2 – SPL-233",
+    "Raise the spool pool size – Blocked / Open – P2 – SPL-234",
+    "Rotate the spool keys – Monday and Tuesday – P1 – SPL-235",
+    "Rotate the spool keys – It – P1 – SPL-236",
+]
+
+
+def test_a_unit_with_its_person_and_shared_owners_are_owners(lint_text: LintFn) -> None:
+    items = SHARED_OWNED + SHARED_UNOWNED
+    text = "# Spool backlog\n\n## Action items\n\n" + "".join(f"- {i}\n" for i in items)
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    flagged = [i for i in items if any(d.start == text.index(i) for d in diags)]
+    assert flagged == SHARED_UNOWNED

@@ -415,8 +415,9 @@ def _content_lists(
     What went well section ("Clear single owner on the bridge") and advice to the
     customers under a heading addressed to them ("Customer actions", "What you should
     do": :func:`heading_scope`). Items left out are read as prose of their section, where
-    only a commitment counts. A list of past steps under a heading that says nothing of
-    them stays judged: "Started mapping out a path" after an incident is vague work."""
+    only a commitment counts, and so is a question answered in its own item. A list of
+    past steps under a heading that says nothing of them stays judged: "Started mapping
+    out a path" after an incident is vague work."""
     out: list[Block] = []
     for run in list_runs(blocks):
         if len(run) < _CONTENT_LIST_MIN or any(b.start in seen for b in run):
@@ -435,7 +436,9 @@ def _content_lists(
             # prose of the section, where an imperative is still judged as a proposal
         verbs = sum(1 for b in run if _opens_with_verb(b.text, lex))
         if verbs * 3 >= len(run) * 2:
-            out.extend(run)
+            # a question answered at once among them ("Did the replica catch up? Yes, …")
+            # is a note, no item; one left open ("Should we shard it?") is still judged
+            out.extend(b for b in run if not _ANSWERED.match(b.text))
     return out
 
 
@@ -451,8 +454,13 @@ def _under(sec: Section | None, names_it: Callable[[str], bool]) -> bool:
 
 
 def _opens_with_verb(text: str, lex: Lexicon) -> bool:
-    """Does an item open (after a bold label) with a verb the lexicon knows?"""
+    """Does an item open (after a bold label) with a verb the lexicon knows? Not when its
+    first sentence is a question ("Did we lose any orders? No, …", "Was the cache
+    warm?"): the "did" or "was" that opens it asks, and a list of remarks that asks and
+    answers reads as notes, no work to track."""
     m = _LABEL_PREFIX.match(text)
+    if _QUESTION_FIRST.match(text, m.end() if m else 0):
+        return False
     w = _FIRST_WORD.match(text.lower(), m.end() if m else 0)
     if w is None:
         return False
@@ -655,6 +663,10 @@ def _may_propose(text: str, lex: Lexicon) -> bool:
 
 _NOT_LETTERS = re.compile(r"[^A-Za-z]*")
 _FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_]+)")
+#: an item whose first sentence is a question: up to its first "?" with no sentence end
+_QUESTION_FIRST = re.compile(r"[^.!?\n]*\?")
+#: ... and answered in the same item: words follow the "?"
+_ANSWERED = re.compile(r"[^.!?\n]*\?[\s*_]+\w")
 #: comparatives that do not end in "-er" (the tagger's JJR/RBR)
 _COMPARATIVES = frozenset(
     {"more", "less", "better", "worse", "further", "farther", "fewer", "lesser"}

@@ -934,6 +934,8 @@ def judge(
             return None  # "we want to be clear about one thing", written as an item
     if commit is not None and _document_purpose(commit.verb, lex):
         return None  # "we want this write-up to be useful to other teams": its own aim
+    if commit is not None and anywhere and _review_focus(commit.verb, lex):
+        return None  # "we will study which guard was missing rather than who was on shift"
     if commit is not None and prose and _gives_credit(commit.verb, commit.modal, lex):
         return None  # "I want to recognise the night crew, who …": credit, no work
     if commit is not None:
@@ -959,6 +961,7 @@ def judge(
         and verb is not None
         and not _news_to_writers(verb, lex)
         and not _automated(verb, lex)
+        and not _asks_a_change(verb, lex)
     ):
         # the people after the verb (up to a bracket or colon: "(owner: @ana)" is a field,
         # not whom the verb is aimed at), or its passive subject ("staff be reminded of …")
@@ -3246,13 +3249,86 @@ def _document_purpose(verb: Token, lex: Lexicon) -> bool:
     return subj is not None and _this_document(subj, lex)
 
 
+def _asks_a_change(verb: Token, lex: Lexicon) -> bool:
+    """Does the asking verb (not one of ``role-verbs``: "ask", "tell", "request") hand a
+    party outside the organisation (:func:`_outside_party`: "the mirror operators") a
+    change to its own setup: an asked verb of ``asked-change-verbs`` with what it changes,
+    an object or a "to"/"onto"/"from" ("Ask the mirror operators to switch their feeds to
+    the signed endpoint", "Request that downstream maintainers pin the client to 3.1")?
+    That is a technical errand whose end state is a mechanism they run, no behaviour. Our
+    own people asked ("all contributors"), or an adverb of manner or habit on the asked
+    verb ("upgrade more carefully", "always rotate"), is still people-fixing."""
+    if word_forms(verb) & lex.role_verbs:
+        return False
+    for act in verb.children:
+        if act.dep_ not in ("xcomp", "ccomp") or act.lemma_.lower() not in lex.asked_changes:
+            continue
+        party = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        party = party or next((c for c in act.children if c.dep_ == "nsubj"), None)
+        kids = list(act.children)
+        if (
+            party is None
+            or not _outside_party(party, lex)
+            or any(
+                c.dep_ == "advmod"
+                and (c.tag_ == "RBR" or c.lower_.endswith("ly") or c.lower_ in lex.habit_adverbs)
+                for c in kids
+            )
+        ):
+            return False
+        if any(
+            (c.dep_ == "dobj" and c.lower_ not in lex.people_nouns)
+            or (
+                c.dep_ == "prep"
+                and c.lower_ in ("to", "onto", "from")
+                and any(g.dep_ == "pobj" for g in c.children)
+            )
+            for c in kids
+        ):
+            return True
+    return False
+
+
+def _outside_party(party: Token, lex: Lexicon) -> bool:
+    """Do the words before the asked party name it as outside the organisation
+    (``outside-party-words``: "mirror operators", "third-party developers", "customer
+    admins")? Read as written, hyphenated words whole."""
+    before = party.doc.text[party.left_edge.idx : party.idx].lower()
+    return any(w in lex.outside_parties for w in _WORDS_HYPHEN.findall(before))
+
+
+#: the words that set one thing against another after a verb: "not at …", "rather than
+#: …", "instead of …"
+_CONTRAST = frozenset({"not", "n't", "than", "instead"})
+
+
+def _review_focus(verb: Token, lex: Lexicon) -> bool:
+    """Does the writers' look (``review-focus-verbs``: "we are examining the guard the
+    deploy path lacked") turn from people later in its sentence ("not at one person",
+    "rather than who pressed the button", "instead of at anyone": a contrast word within
+    four words of ``review-focus-people`` or ``stance-alternatives``)? The review says how
+    it reads the incident, the blameless stance it takes, and leaves nothing to finish.
+    "We're looking at how to speed up failover, not at a rebuild" sets work against work
+    and is still judged."""
+    if verb.lemma_.lower() not in lex.review_focus_verbs:
+        return False
+    after = [t for t in verb.sent if t.i > verb.i and not t.is_space]
+    for n, t in enumerate(after):
+        if t.lower_ in _CONTRAST and any(
+            w.lower_ in lex.review_focus_people or w.lemma_.lower() in lex.review_focus_people
+            for w in after[n + 1 : n + 5]
+        ):
+            return True
+    return False
+
+
 def _describes(verb: Token, lex: Lexicon) -> bool:
     """Does the writers' "we are looking at/into …" describe rather than plan: placed in
     this document ("in this write-up", "in the section below"), sizing an amount ("about
     2,300 delayed orders"), going through what happened ("why the queue stalled"), or, for
     "look at", about anything but the choices still open (``open-choices``, a "how"/
     "whether" clause): "we're looking at the same thresholds in staging"?"""
-    if any(_in_document(t, lex) for t in verb.sent):
+    if any(_in_document(t, lex) for t in verb.sent) or _review_focus(verb, lex):
         return True
     objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
     objs += [

@@ -206,6 +206,13 @@ class Lexicon:
         #: every lint is told again, and filling a message in costs more than finding it
         self.messages: Memo[str] = Memo()
 
+    def _read_errands(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of a technical errand asked of a party outside the organisation ("Ask
+        the mirror operators to switch their feeds to …"), no people-fixing, for
+        :func:`~pm_lsp.rules.actions.checks._asks_a_change`."""
+        self.asked_changes = frozenset(ws("asked-change-verbs"))
+        self.outside_parties = frozenset(ws("outside-party-words"))
+
     def _read_people_and_prevention(self, ws: Callable[[str], list[str]]) -> None:
         """The words for people-fixing actions (PM306) and for prevention told with no
         means ("Prevent this from happening again")."""
@@ -213,6 +220,7 @@ class Lexicon:
         self.people_nouns = set(ws("people-nouns"))
         self.role_verbs = frozenset(ws("role-verbs"))
         self.people_only_verbs = frozenset(ws("people-only-verbs"))
+        self._read_errands(ws)
         self.conversation_re = _openers_re(ws("conversation-openers"))
         self.talk_re = _openers_re(ws("talk-openers"))
         self.role_nouns = frozenset(ws("role-nouns"))
@@ -341,6 +349,10 @@ class Lexicon:
         self.talking_verbs = frozenset(ws("talking-verbs"))
         self.candour_adverbs = frozenset(ws("candour-adverbs"))
         self.guided_readers = frozenset(ws("guided-readers") + ws("reader-words"))
+        # the review's own focus set against people ("we are looking at the tooling, not at
+        # individuals"), for :func:`~pm_lsp.rules.actions.checks._review_focus`
+        self.review_focus_verbs = frozenset(ws("review-focus-verbs"))
+        self.review_focus_people = frozenset(ws("review-focus-people") + ws("stance-alternatives"))
 
     def _read_credit(self, ws: Callable[[str], list[str]]) -> None:
         """The words of credit given to people ("we want to commend the desk for

@@ -384,11 +384,13 @@ class OwnerWords:
         if not dashes:
             return None
         a = dashes[-1].end()
-        end = (
-            self.name_at(text, a, loose=False)
-            or _initialled_at(text, a)
-            or self._field_before_details(text, a, details)
-        )
+        end = self.name_at(text, a, loose=False) or _initialled_at(text, a)
+        field = self._field_before_details(text, a, details)
+        if field is not None and (end is None or field > end):
+            end = field  # "— Payments team and Platform team, by 3 March": both
+        shared = self._shared_at(text, a)
+        if shared is not None and (end is None or shared > end):
+            return a, shared  # "— Box Office + IT", "— Payments team and Platform team"
         if end is None:
             return None
         team = _TEAM_AFTER_NAME.match(text, end)  # "— Dana Ito (Platform), by 3 March"
@@ -438,7 +440,33 @@ class OwnerWords:
         return None
 
     def _field_owner(self, seg: str) -> bool:
-        """Is a field between dashes (:meth:`_dash_field`) someone who owns the item: a
+        """Is a field between dashes (:meth:`_dash_field`) an owner (:meth:`_one_owner`),
+        or two or three of them sharing the item ("Payments / Platform", "Search and
+        Infra", "Box Office + IT"): a team written beside another still owns its part."""
+        parts = _FIELD_JOIN.split(seg)
+        if 1 < len(parts) <= 3:
+            return all(p and self._one_owner(p) for p in parts)
+        return self._one_owner(seg)
+
+    def _shared_at(self, text: str, a: int) -> int | None:
+        """Where two or three owners sharing an item end after its last dash, with
+        nothing but a full stop after them ("— Box Office + IT.", "— Payments team and
+        Platform team"), else None. Each is an owner as a field between dashes is
+        (:meth:`_one_owner`) and one at least is a person, a role or a unit the pack
+        lists ("IT", "Platform"): two capitalised words joined there may be two
+        components ("— Kafka + Zookeeper"), a listed unit or role says a team is meant."""
+        seg = text[a:].rstrip().rstrip(".").rstrip()
+        parts = _FIELD_JOIN.split(seg)
+        if not 1 < len(parts) <= 3 or not all(p and self._one_owner(p) for p in parts):
+            return None
+        listed = any(
+            self.name_at(p, 0, loose=False) == len(p) or self._unit_at(p, 0) == len(p)
+            for p in parts
+        )
+        return a + len(seg) if listed else None
+
+    def _one_owner(self, seg: str) -> bool:
+        """Is one field between dashes (:meth:`_dash_field`) someone who owns the item: a
         name, a role or an @handle (:meth:`name_at`), a handle without "@" that is an
         initial or a given name, a dot or underscore, and a surname ("k.moreau"), or one
         to three words opening with a capital ("Spool tooling") that are no status, day or
@@ -462,7 +490,10 @@ class OwnerWords:
             and seg[0].isupper()
             and all(_TEAM_WORD.fullmatch(w) for w in words)
             and low not in self.field_non_names
-            and not any(w.lower() in self.not_claimants | self.unnamed for w in words)
+            and not any(
+                w.lower() in self.not_claimants | self.unnamed and self._unit_at(w, 0) is None
+                for w in words
+            )  # "IT" is a unit there, the pronoun "It" or "it" no one
         )
 
     def _to_no_verb(self, text: str, start: int, link: int) -> bool:
@@ -603,6 +634,9 @@ _TRAILING_DASH = re.compile(r"\s[-\u2013\u2014]\s+|[\u2013\u2014]\s*")
 #: where a clause of an item opens after its text: a dash set apart, a semicolon, or a
 #: sentence's end ("Add the alert – Dale to wire it", "…; Priya will …", "… . Tomasz to …")
 _CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s+|[\u2013\u2014]\s*|;\s+|[.!]\s+")
+#: what joins two owners sharing a field: "Payments / Platform", "Search and Infra", "Box
+#: Office + IT" ("R&D" is one name: "&" and "+" stand apart)
+_FIELD_JOIN = re.compile(r"\s*/\s*|\s+(?:\+|&|and)\s+")
 #: a handle written without "@" in an item's field: "k.moreau", "dana_ito"
 _BARE_HANDLE = re.compile(r"([a-z]{1,12})[._]([a-z]{2,20})")
 #: a word of a team's name written in a field: "NOC", "tooling", "Data", "R&D"
