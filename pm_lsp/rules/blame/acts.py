@@ -189,10 +189,26 @@ def _counted(obj: Token) -> Token:
     return obj if inner is None else inner
 
 
+def _worker_kind(verb: Token, lex: BlameLexicon) -> bool:
+    """ "Removed by human moderators": a kind of worker (``worker-kinds``, the hand set
+    against the machine), a bare plural, as the "by" agent of an act such a worker does as
+    its job (``worker-kind-acts``) tells how the work was done, not who caused a harm. One
+    of them ("by a human operator", "by the human reviewers on shift") is picked out."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if by is None or not _in_lex(verb, lex.worker_kind_acts, lex):
+        return False
+    pobj = next((g for g in by.children if g.dep_ == "pobj"), None)
+    if pobj is None or pobj.tag_ != "NNS":
+        return False
+    kinds = [g for g in pobj.children if g.dep_ == "amod" and g.lower_ in lex.worker_kinds]
+    return bool(kinds) and not any(g.dep_ in ("det", "poss") for g in pobj.children)
+
+
 def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
     """A purpose clause ("to free capacity"), a restoring verb joined to it ("and restored
-    it"), or a disposable object ("the stale pods", "the test volume", "the build cache")."""
-    if _purpose(verb, lex):
+    it"), a disposable object ("the stale pods", "the test volume", "the build cache"), or
+    a kind of worker doing its job ("removed by human moderators")."""
+    if _purpose(verb, lex) or _worker_kind(verb, lex):
         return True
     for c in verb.children:
         if c.dep_ == "conj" and c.lemma_.lower() in lex.restore_verbs:

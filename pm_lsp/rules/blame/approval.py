@@ -51,7 +51,7 @@ def waved_through(ctx: _Ctx, verb: Token) -> None:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is not None and obj.lower_ not in ("it", "them") and person_name(obj, lex):
         return  # "the desk lead waved the contractors through": people let in, not work
-    if not _by_party(ctx, verb):
+    if _told_to_let_pass(verb, obj, lex) or not _by_party(ctx, verb):
         return
     ctx.add(
         specs.judgment.code,
@@ -61,6 +61,17 @@ def waved_through(ctx: _Ctx, verb: Token) -> None:
         person=True,
         word=ctx.words(verb, through),
     )
+
+
+def _told_to_let_pass(verb: Token, obj: Token | None, lex: BlameLexicon) -> bool:
+    """ "The supervisor told the gate staff to wave them through": an instruction reported
+    (the act as the complement of one of ``directive-verbs``) to let someone pass, its object
+    no work item ("it", one of ``work-nouns``). Whoever carried it out did as told; the
+    instruction is a fact of the response, not a verdict. "Told the reviewers to wave the
+    migration through" still asks for approval without scrutiny."""
+    if verb.dep_ != "xcomp" or _lemma(verb.head, lex) not in lex.directive_verbs:
+        return False
+    return obj is not None and obj.lower_ != "it" and _lemma(obj, lex) not in lex.work_nouns
 
 
 def _by_party(ctx: _Ctx, verb: Token) -> bool:

@@ -1173,6 +1173,8 @@ class BlameLexicon:
         self.presence_places = set(ws("presence-places"))
         self.presence_states = set(ws("presence-states"))
         self.waved_verbs = set(ws("waved-verbs"))  # class 6 (approval.waved_through)
+        self.worker_kinds = set(ws("worker-kinds"))  # kinds of worker (acts._worker_kind)
+        self.worker_kind_acts = set(ws("worker-kind-acts"))
         #: class 7 (approval.care_short): "with insufficient care", "without due care"
         self.care_short_words = set(ws("care-short-words"))
         self.care_owed_words = set(ws("care-owed-words"))
