@@ -2165,7 +2165,7 @@ def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
         return False
     verb = subj.head
     lem = verb.lemma_.lower()
-    said = [c for c in verb.children if c.i != subj.i and c.dep_ not in ("punct", "aux", "neg")]
+    said = [c for c in verb.children if c.i != subj.i and not _beside_what_was_said(c)]
     if lem in lex.attendance_verbs:
         return any(t.lemma_.lower() in lex.meeting_nouns for c in said for t in c.subtree)
     if not audience and _on_duty(verb, said, lex):
@@ -2184,6 +2184,19 @@ def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
         if _tells_harm(c, lex):
             return False
     return True
+
+
+def _beside_what_was_said(child: Token) -> bool:
+    """Is ``child`` of a verb of saying no part of what was said: punctuation, an
+    auxiliary, a negation, a conjunction, or a clause joined to the verb with a subject of
+    its own ("because many of you have asked, and because I want it on the record": the
+    writers' own reason beside the readers' question)? A joined verb that shares the
+    people's subject ("several of you wrote in and could not log in") is still theirs."""
+    if child.dep_ in ("punct", "aux", "neg", "cc"):
+        return True
+    return child.dep_ == "conj" and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children
+    )
 
 
 def _voiced(tok: Token, noun: Token, lex: Lexicon) -> bool:
@@ -3675,6 +3688,9 @@ def _loss_answered(text: str, v: VagueImpact, at: int, lex: Lexicon) -> bool:
     noun = (v.counted or v.noun).lower()
     if at == 0 or noun in lex.people or _plural_of(noun, lex.people):
         return False
+    rest = claim[fate.end() :]
+    if lex.inability.search(rest) or lex.out_of_service.search(rest):
+        return False  # "Orders were saved correctly, but shoppers could not check out"
     before = text[:at]
     return any(p.search(before) for p in lex.data_loss)
 

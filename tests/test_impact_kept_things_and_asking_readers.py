@@ -1,0 +1,128 @@
+"""PM401 on statements that nothing was lost and on readers counted by their questions, with
+the look-alikes that still owe an amount. Every sentence here is written for this file.
+
+1. Things made before or during the outage told as coming out right ("orders placed during
+   the outage were processed normally"): the outage names a time, the sentence says nothing
+   was lost. Lost, denied or failing things stay read.
+2. After a data-loss answer in the same block, stored things told as kept where they are
+   stored or written there correctly ("every invoice stayed in the ledger"; ``data-fate-
+   forms``), with the harm confined to a derived copy: the answer is its amount. Not when
+   the sentence goes on to an inability ("... but shoppers could not check out").
+3. The readers addressed counted by what they asked, with the writers' own reason joined
+   after it ("because many of you have asked and because I want it on the record"): a
+   clause with a subject of its own is no part of what they said. People who wrote in
+   and could not log in stay read.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LintFn
+
+
+def _flagged(lint_text: LintFn, section: str, text: str) -> list[str]:
+    doc = f"# Ferry ticket outage\n\n## {section}\n\n{text}\n"
+    return [doc[d.start : d.end] for d in lint_text(doc, select=["PM401"]).diagnostics]
+
+
+# -- class 1: things made around the outage told as coming out right -------------------------
+
+_MADE_AND_RIGHT = (
+    "Fares bought during the outage were settled normally.",
+    "Season passes renewed before the outage were charged as usual.",
+    "Miles earned on crossings that ended before the outage were added normally.",
+    "Refunds requested after the outage were paid out correctly.",
+    "Cabin upgrades booked during the outage were confirmed as expected once the queue drained.",
+)
+
+_MADE_AND_HARMED = (
+    "Fares bought during the outage were lost.",
+    "Fares bought during the outage were not settled normally.",
+    "Season passes renewed during the outage failed to activate.",
+    "Passengers who checked in before the outage were turned away at the gangway.",
+    "Fares bought during the outage were refused, although the card readers worked normally.",
+)
+
+
+@pytest.mark.parametrize("sentence", _MADE_AND_RIGHT)
+def test_things_made_around_the_outage_that_came_out_right_owe_nothing(
+    lint_text: LintFn, sentence: str
+) -> None:
+    assert _flagged(lint_text, "Impact", sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence", _MADE_AND_HARMED)
+def test_things_made_around_the_outage_that_came_to_harm_stay_read(
+    lint_text: LintFn, sentence: str
+) -> None:
+    assert _flagged(lint_text, "Impact", sentence) == [sentence], sentence
+
+
+# -- class 2: stored things kept in place after a data-loss answer -----------------------------
+
+_KEPT_AFTER_ANSWER = (
+    "No tickets were lost. Every ticket stayed in the booking database with its seat; only "
+    "the seat map was out of date.",
+    "- **Data:** nothing was deleted. Each manifest entry was written to storage correctly; "
+    "only the search index was stale.",
+    "No payment data was lost or corrupted. All card settlements remained in the ledger; "
+    "only the daily report was wrong.",
+    "Nothing was lost. The boarding scans were saved correctly; only the dashboard lagged.",
+)
+
+_KEPT_BUT_HARMED = (
+    (
+        "No tickets were lost. Tickets were saved correctly, but passengers could not board.",
+        "Tickets were saved correctly, but passengers could not board.",
+    ),
+    (
+        "Every ticket stayed in the booking database; only the seat map was wrong.",
+        "Every ticket stayed in the booking database; only the seat map was wrong.",
+    ),
+    ("No tickets were lost. The seat map was wrong.", "The seat map was wrong."),
+)
+
+
+@pytest.mark.parametrize("block", _KEPT_AFTER_ANSWER)
+def test_stored_things_kept_in_place_after_an_answer_owe_nothing(
+    lint_text: LintFn, block: str
+) -> None:
+    assert _flagged(lint_text, "Impact", block) == [], block
+
+
+@pytest.mark.parametrize(("block", "span"), _KEPT_BUT_HARMED)
+def test_kept_things_beside_harm_or_without_an_answer_stay_read(
+    lint_text: LintFn, block: str, span: str
+) -> None:
+    assert _flagged(lint_text, "Impact", block) == [span], block
+
+
+# -- class 3: readers counted by what they asked, the writers' reason beside it -------------
+
+_ASKED_WITH_OWN_REASON = (
+    "A short account of the ferry outage, because a lot of you have asked and because we "
+    "want it written down.",
+    "This note covers Saturday's ticket outage, since many of you have asked and I think "
+    "it deserves a proper answer.",
+    "A word on the timetable mix-up, as several of you asked, and because the crews want "
+    "it explained.",
+)
+
+_ASKED_AND_HARMED = (
+    ("Several of you wrote in and could not log in on Friday.", "Several of you"),
+    ("Many of you asked about it and could not board the morning ferry.", "Many of you"),
+)
+
+
+@pytest.mark.parametrize("sentence", _ASKED_WITH_OWN_REASON)
+def test_readers_who_asked_beside_the_writers_reason_are_no_claim(
+    lint_text: LintFn, sentence: str
+) -> None:
+    assert _flagged(lint_text, "Background", sentence) == [], sentence
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), _ASKED_AND_HARMED)
+def test_readers_who_could_not_act_stay_counted(
+    lint_text: LintFn, sentence: str, phrase: str
+) -> None:
+    assert phrase in _flagged(lint_text, "Background", sentence), sentence
