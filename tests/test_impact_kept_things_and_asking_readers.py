@@ -12,6 +12,10 @@ the look-alikes that still owe an amount. Every sentence here is written for thi
    after it ("because many of you have asked and because I want it on the record"): a
    clause with a subject of its own is no part of what they said. People who wrote in
    and could not log in stay read.
+4. Shapes told in a mechanism or a chart reading: a vague amount in the object of "instead
+   of" / "rather than" (the usual shape replaced), or in a clause of state whose subject is
+   a chart ("the error panel stayed near zero for most of the night"), outside the Impact
+   and Summary. A clause the chart reports, or a page blank for most of the outage, stays.
 """
 
 from __future__ import annotations
@@ -126,3 +130,57 @@ def test_readers_who_could_not_act_stay_counted(
     lint_text: LintFn, sentence: str, phrase: str
 ) -> None:
     assert phrase in _flagged(lint_text, "Background", sentence), sentence
+
+
+# -- class 4: the shape of traffic or of a chart ------------------------------------------
+
+_SHAPES = (
+    (
+        "Root cause",
+        "Instead of several long sessions, each kiosk opened a new one every few seconds.",
+    ),
+    (
+        "Root cause",
+        "Rather than a handful of big manifests, the feed now sent thousands of tiny ones.",
+    ),
+    ("What the dashboards showed", "The error panel stayed near zero for most of the night."),
+    (
+        "What the dashboards showed",
+        "The latency chart sat at its ceiling for most of the incident.",
+    ),
+    (
+        "Analysis",
+        "The queue graph is flat for most of the outage, because it only counts "
+        "tickets that were sold.",
+    ),
+)
+
+_SHAPES_THAT_COUNT_HARM = (
+    (
+        "What the dashboards showed",
+        "The error graph shows that most bookings failed.",
+        "most bookings",
+    ),
+    (
+        "What the dashboards showed",
+        "Most bookings failed while the graph stayed flat.",
+        "Most bookings",
+    ),
+    ("Root cause", "Many passengers queued instead of boarding.", "Many passengers"),
+    ("Timeline", "The booking page was blank for most of the outage.", "most of the outage"),
+    ("Impact", "The sales graph was flat for most of the outage.", "most of the outage"),
+)
+
+
+@pytest.mark.parametrize(("section", "sentence"), _SHAPES)
+def test_the_shape_of_traffic_or_a_chart_is_no_amount(
+    lint_text: LintFn, section: str, sentence: str
+) -> None:
+    assert _flagged(lint_text, section, sentence) == [], sentence
+
+
+@pytest.mark.parametrize(("section", "sentence", "phrase"), _SHAPES_THAT_COUNT_HARM)
+def test_harm_beside_a_chart_or_a_shape_stays_counted(
+    lint_text: LintFn, section: str, sentence: str, phrase: str
+) -> None:
+    assert _flagged(lint_text, section, sentence) == [phrase], sentence

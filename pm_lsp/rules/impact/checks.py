@@ -615,6 +615,9 @@ class Lexicon:
         self.tone_adjectives = set(ws("tone-adjectives"))
         self.exception_words = set(ws("exception-words"))  # "apart from the wrong logos"
         self.normal_working_words = set(ws("normal-working-words"))
+        self.chart_nouns = set(ws("chart-nouns"))  # "the latency graph sat flat for most ..."
+        self.chart_state_verbs = set(ws("chart-state-verbs"))
+        self.replaced_state_openers = set(ws("replaced-state-openers"))  # "instead of"
 
     def _read_test_verdicts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a statistical test's verdict ("a significant subgroup effect" in a
@@ -1769,6 +1772,7 @@ def _not_harm(
             _not_the_outage_time(noun, lex)
             or (settled and _standing(noun, lex, in_impact=in_impact))
             or _generic_present(tok, noun, lex)  # "a warning that shows several times a week"
+            or (not in_impact and _chart_reading(tok, lex))  # "the panel sat flat for hours"
         )
     if _whereabouts(tok, lex):
         return True  # "the zone where most of our riders live": a place chosen, no harm
@@ -1806,7 +1810,40 @@ def _not_harm(
         return True
     if _generic_present(tok, noun, lex):
         return True  # "many growers plan their week around the outlook": a habit
+    if _replaced_state(tok, lex) or (not in_impact and _chart_reading(tok, lex)):
+        return True  # "instead of a few big batches, ..."; "the graph sat flat for most ..."
     return _spread(tok, noun, lex, in_impact=in_impact)
+
+
+def _replaced_state(tok: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` inside the object of "instead of" or "rather than"
+    (``replaced-state-openers``: "instead of a small number of long-lived carts, shoppers
+    opened a new one every few minutes")? It tells the usual shape the incident's own
+    replaced, told to explain the mechanism; what happened is told beside it. "Many riders
+    waited instead of boarding" counts the riders outside that object."""
+    for a in tok.ancestors if tok.dep_ != "pobj" else (tok.head, *tok.head.ancestors):
+        if a.dep_ == "prep" and a.i > 0:
+            opener = f"{a.doc[a.i - 1].lower_} {a.lower_}"
+            if opener in lex.replaced_state_openers:
+                return True
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _chart_reading(tok: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` in a clause that reads a chart: its verb a verb of state
+    (``chart-state-verbs``) whose subject is a chart (``chart-nouns``: "the queue graph is
+    flat for most of the incident", "the error panel stayed near zero for most of the
+    night")? The span tells what the chart showed, not how long anyone was harmed; a
+    clause the chart reports ("the graph shows that most checkouts failed") is read."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.lemma_.lower() not in lex.chart_state_verbs:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in lex.chart_nouns
 
 
 def _programs_at_work(noun: Token, lex: Lexicon) -> bool:
