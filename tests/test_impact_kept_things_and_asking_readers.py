@@ -16,6 +16,9 @@ the look-alikes that still owe an amount. Every sentence here is written for thi
    of" / "rather than" (the usual shape replaced), or in a clause of state whose subject is
    a chart ("the error panel stayed near zero for most of the night"), outside the Impact
    and Summary. A clause the chart reports, or a page blank for most of the outage, stays.
+5. A statement opening by pointing back at a moment ("From then on every refund failed",
+   ``onset-anaphora``) with a time of day before it and one after it in its paragraph:
+   the paragraph times it. Without the start or the end it still owes its window.
 """
 
 from __future__ import annotations
@@ -184,3 +187,40 @@ def test_harm_beside_a_chart_or_a_shape_stays_counted(
     lint_text: LintFn, section: str, sentence: str, phrase: str
 ) -> None:
     assert _flagged(lint_text, section, sentence) == [phrase], sentence
+
+
+# -- class 5: a statement timed by the times of day around it --------------------------------
+
+_TIMED_AROUND = (
+    "At 06:20 the fare table was replaced by an empty one. From then on every ticket sale "
+    "failed at the kiosk. We restored the old table at 07:05.",
+    "The pier card reader lost its certificate at 13:40. From that point on, boarding "
+    "passes were refused at the gate. A new certificate was installed at 14:15 and boarding "
+    "went on.",
+    "At 22:10 the night crossing list was cleared. Since then, the ferry app showed no "
+    "sailings, until we reloaded the list at 23:30.",
+)
+
+_TIMED_ON_ONE_SIDE = (
+    "At 06:20 the fare table was replaced by an empty one. From then on every ticket sale "
+    "failed at the kiosk.",
+    "The fare table was replaced by an empty one. From then on every ticket sale failed at "
+    "the kiosk. We restored the old table later.",
+    "From then on every ticket sale failed at the kiosk. We restored the old table at 07:05.",
+)
+
+
+@pytest.mark.parametrize("paragraph", _TIMED_AROUND)
+def test_a_statement_timed_by_the_times_around_it_owes_nothing(
+    lint_text: LintFn, paragraph: str
+) -> None:
+    assert _flagged(lint_text, "Summary", paragraph) == [], paragraph
+
+
+@pytest.mark.parametrize("paragraph", _TIMED_ON_ONE_SIDE)
+def test_a_statement_timed_on_one_side_still_owes_its_window(
+    lint_text: LintFn, paragraph: str
+) -> None:
+    assert _flagged(lint_text, "Summary", paragraph) == [
+        "From then on every ticket sale failed at the kiosk."
+    ], paragraph

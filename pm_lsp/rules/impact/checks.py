@@ -383,7 +383,9 @@ class Lexicon:
     def _read_cause_words(self, pack: RulePack) -> None:
         """The words of a sentence that tells the cause, not harm: upkeep owed, the onset of
         the incident, a status a tool recorded (:mod:`pm_lsp.rules.impact.claims`); a line
-        labelled as the cause, and a duration told as one stated before."""
+        labelled as the cause, a duration told as one stated before, and a statement opening
+        on a moment told before it."""
+        self.onset_anaphora = re.compile(str(pack.get(FAMILY, "onset-anaphora")), re.IGNORECASE)
         self.cause_label = re.compile(str(pack.get(FAMILY, "cause-label")), re.IGNORECASE)
         self.field_label = re.compile(str(pack.get(FAMILY, "field-label")), re.IGNORECASE)
         self.same_window = re.compile(str(pack.get(FAMILY, "same-window")), re.IGNORECASE)
@@ -3663,9 +3665,7 @@ def _kept(
     in_impact = where == IMPACT
     for v in vs:
         claim = v.key in CLAIM_KEYS
-        if claim and (
-            _lent(text, v.start - start, lex) or _window_before(text, v.start - start, lex)
-        ):
+        if claim and _bounded_nearby(text, v.start - start, v.end - start, lex):
             continue
         if _answered(text, v.start - start, lex):
             continue
@@ -4172,6 +4172,32 @@ def _window_before(text: str, at: int, lex: Lexicon) -> bool:
     "In that window", ``window-anaphora``) that the text before it in its block states
     ("From 02:40 to 06:05 the portal was down. During this time ...")?"""
     return lex.window_anaphora.match(text[at:]) is not None and lex.quantity.times(text[:at])
+
+
+def _bounded_nearby(text: str, at: int, end: int, lex: Lexicon) -> bool:
+    """Does the text around the statement at ``at``..``end`` of one block bound it: a
+    sentence next to it (:func:`_lent`), a window it points back at
+    (:func:`_window_before`) or the times of day around it (:func:`_timed_around`)?"""
+    return (
+        _lent(text, at, lex) or _window_before(text, at, lex) or _timed_around(text, at, end, lex)
+    )
+
+
+#: a time of day ("14:00", "9:05")
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?![\d:])")
+
+
+def _timed_around(text: str, at: int, end: int, lex: Lexicon) -> bool:
+    """Does the statement at ``at``..``end`` open by pointing back at a moment
+    (``onset-anaphora``: "From then on every refund failed") with a time of day before it in
+    its block (its start: "At 14:00 the key expired.") and one after it (its end: "We
+    rotated the key at 17:04.")? The paragraph times it; without both it still owes its
+    window."""
+    return (
+        lex.onset_anaphora.match(text[at:]) is not None
+        and _CLOCK.search(text, 0, at) is not None
+        and _CLOCK.search(text, end) is not None
+    )
 
 
 def _decision_table(table: Table, lex: Lexicon) -> bool:
