@@ -19,6 +19,9 @@ the look-alikes that still owe an amount. Every sentence here is written for thi
 5. A statement opening by pointing back at a moment ("From then on every refund failed",
    ``onset-anaphora``) with a time of day before it and one after it in its paragraph:
    the paragraph times it. Without the start or the end it still owes its window.
+6. A fault told as what could not have happened ("the defect could not have surfaced in
+   testing"): a gap in testing, not an inability of anyone reached. People ("riders could
+   not have renewed"), a fault not fixed, or harm beside it stay read.
 """
 
 from __future__ import annotations
@@ -224,3 +227,31 @@ def test_a_statement_timed_on_one_side_still_owes_its_window(
     assert _flagged(lint_text, "Summary", paragraph) == [
         "From then on every ticket sale failed at the kiosk."
     ], paragraph
+
+
+# -- class 6: a fault that could not have been seen ----------------------------------------
+
+_FAULT_COULD_NOT_HAVE = (
+    "The staging data held no travellers with lapsed cards, so the defect could not have "
+    "surfaced in testing.",
+    "The bug could not have been caught by our load tests.",
+    "Our replay set never included night sailings, so the fault couldn't have shown up there.",
+)
+
+_INABILITY_OF_PEOPLE_OR_FIX = (
+    "Travellers could not have renewed their cards that morning.",
+    "The bug could not be fixed before the morning rush, so travellers could not renew cards.",
+    "The defect could not have surfaced in testing, and travellers could not renew cards.",
+)
+
+
+@pytest.mark.parametrize("sentence", _FAULT_COULD_NOT_HAVE)
+def test_a_fault_that_could_not_have_been_seen_is_no_claim(
+    lint_text: LintFn, sentence: str
+) -> None:
+    assert _flagged(lint_text, "Summary", sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence", _INABILITY_OF_PEOPLE_OR_FIX)
+def test_people_unable_or_a_fault_not_fixed_stay_read(lint_text: LintFn, sentence: str) -> None:
+    assert _flagged(lint_text, "Summary", sentence) == [sentence], sentence

@@ -1172,7 +1172,30 @@ def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         and not _step_failed(toks, text, lex)
         and not _no_one_noticed(toks, text, lex)
         and not _signs_only(toks, text, lex)
+        and not _fault_could_not_have(toks, text, lex)
     )
+
+
+def _fault_could_not_have(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is every inability of the sentence a fault (``located-faults``) told as what could
+    not have happened, a modal perfect ("the defect could not have surfaced in staging",
+    "the bug couldn't have shown up in our load tests")? A counterfactual about where the
+    fault could be seen: a gap in testing, not harm. People ("riders could not have
+    boarded") and a fault not fixed ("the bug could not be fixed for hours") stay read."""
+    found = False
+    for _m, tok in _inabilities(toks, text, lex):
+        if tok is None:
+            return False
+        verb = verb_above(tok.head if tok.dep_ in ("aux", "auxpass", "neg") else tok)
+        if verb.tag_ != "VBN" or not any(
+            c.dep_ == "aux" and c.lower_ == "have" for c in verb.children
+        ):
+            return False
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lemma_.lower() not in lex.located_faults:
+            return False
+        found = True
+    return found
 
 
 def _signs_only(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
