@@ -383,7 +383,9 @@ class Lexicon:
     def _read_cause_words(self, pack: RulePack) -> None:
         """The words of a sentence that tells the cause, not harm: upkeep owed, the onset of
         the incident, a status a tool recorded (:mod:`pm_lsp.rules.impact.claims`); a line
-        labelled as the cause, and a duration told as one stated before."""
+        labelled as the cause, a duration told as one stated before, and a statement opening
+        on a moment told before it."""
+        self.onset_anaphora = re.compile(str(pack.get(FAMILY, "onset-anaphora")), re.IGNORECASE)
         self.cause_label = re.compile(str(pack.get(FAMILY, "cause-label")), re.IGNORECASE)
         self.field_label = re.compile(str(pack.get(FAMILY, "field-label")), re.IGNORECASE)
         self.same_window = re.compile(str(pack.get(FAMILY, "same-window")), re.IGNORECASE)
@@ -615,6 +617,9 @@ class Lexicon:
         self.tone_adjectives = set(ws("tone-adjectives"))
         self.exception_words = set(ws("exception-words"))  # "apart from the wrong logos"
         self.normal_working_words = set(ws("normal-working-words"))
+        self.chart_nouns = set(ws("chart-nouns"))  # "the latency graph sat flat for most ..."
+        self.chart_state_verbs = set(ws("chart-state-verbs"))
+        self.replaced_state_openers = set(ws("replaced-state-openers"))  # "instead of"
 
     def _read_test_verdicts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a statistical test's verdict ("a significant subgroup effect" in a
@@ -1785,6 +1790,7 @@ def _not_harm(
             _not_the_outage_time(noun, lex)
             or (settled and _standing(noun, lex, in_impact=in_impact))
             or _generic_present(tok, noun, lex)  # "a warning that shows several times a week"
+            or (not in_impact and _chart_reading(tok, lex))  # "the panel sat flat for hours"
         )
     if _whereabouts(tok, lex):
         return True  # "the zone where most of our riders live": a place chosen, no harm
@@ -1822,7 +1828,40 @@ def _not_harm(
         return True
     if _generic_present(tok, noun, lex):
         return True  # "many growers plan their week around the outlook": a habit
+    if _replaced_state(tok, lex) or (not in_impact and _chart_reading(tok, lex)):
+        return True  # "instead of a few big batches, ..."; "the graph sat flat for most ..."
     return _spread(tok, noun, lex, in_impact=in_impact)
+
+
+def _replaced_state(tok: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` inside the object of "instead of" or "rather than"
+    (``replaced-state-openers``: "instead of a small number of long-lived carts, shoppers
+    opened a new one every few minutes")? It tells the usual shape the incident's own
+    replaced, told to explain the mechanism; what happened is told beside it. "Many riders
+    waited instead of boarding" counts the riders outside that object."""
+    for a in tok.ancestors if tok.dep_ != "pobj" else (tok.head, *tok.head.ancestors):
+        if a.dep_ == "prep" and a.i > 0:
+            opener = f"{a.doc[a.i - 1].lower_} {a.lower_}"
+            if opener in lex.replaced_state_openers:
+                return True
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _chart_reading(tok: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` in a clause that reads a chart: its verb a verb of state
+    (``chart-state-verbs``) whose subject is a chart (``chart-nouns``: "the queue graph is
+    flat for most of the incident", "the error panel stayed near zero for most of the
+    night")? The span tells what the chart showed, not how long anyone was harmed; a
+    clause the chart reports ("the graph shows that most checkouts failed") is read."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.lemma_.lower() not in lex.chart_state_verbs:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in lex.chart_nouns
 
 
 def _programs_at_work(noun: Token, lex: Lexicon) -> bool:
@@ -2181,7 +2220,7 @@ def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
         return False
     verb = subj.head
     lem = verb.lemma_.lower()
-    said = [c for c in verb.children if c.i != subj.i and c.dep_ not in ("punct", "aux", "neg")]
+    said = [c for c in verb.children if c.i != subj.i and not _beside_what_was_said(c)]
     if lem in lex.attendance_verbs:
         return any(t.lemma_.lower() in lex.meeting_nouns for c in said for t in c.subtree)
     if not audience and _on_duty(verb, said, lex):
@@ -2200,6 +2239,19 @@ def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
         if _tells_harm(c, lex):
             return False
     return True
+
+
+def _beside_what_was_said(child: Token) -> bool:
+    """Is ``child`` of a verb of saying no part of what was said: punctuation, an
+    auxiliary, a negation, a conjunction, or a clause joined to the verb with a subject of
+    its own ("because many of you have asked, and because I want it on the record": the
+    writers' own reason beside the readers' question)? A joined verb that shares the
+    people's subject ("several of you wrote in and could not log in") is still theirs."""
+    if child.dep_ in ("punct", "aux", "neg", "cc"):
+        return True
+    return child.dep_ == "conj" and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children
+    )
 
 
 def _voiced(tok: Token, noun: Token, lex: Lexicon) -> bool:
@@ -3631,9 +3683,7 @@ def _kept(
     in_impact = where == IMPACT
     for v in vs:
         claim = v.key in CLAIM_KEYS
-        if claim and (
-            _lent(text, v.start - start, lex) or _window_before(text, v.start - start, lex)
-        ):
+        if claim and _bounded_nearby(text, v.start - start, v.end - start, lex):
             continue
         if _answered(text, v.start - start, lex):
             continue
@@ -3693,6 +3743,9 @@ def _loss_answered(text: str, v: VagueImpact, at: int, lex: Lexicon) -> bool:
     noun = (v.counted or v.noun).lower()
     if at == 0 or noun in lex.people or _plural_of(noun, lex.people):
         return False
+    rest = claim[fate.end() :]
+    if lex.inability.search(rest) or lex.out_of_service.search(rest):
+        return False  # "Orders were saved correctly, but shoppers could not check out"
     before = text[:at]
     return any(p.search(before) for p in lex.data_loss)
 
@@ -4137,6 +4190,32 @@ def _window_before(text: str, at: int, lex: Lexicon) -> bool:
     "In that window", ``window-anaphora``) that the text before it in its block states
     ("From 02:40 to 06:05 the portal was down. During this time ...")?"""
     return lex.window_anaphora.match(text[at:]) is not None and lex.quantity.times(text[:at])
+
+
+def _bounded_nearby(text: str, at: int, end: int, lex: Lexicon) -> bool:
+    """Does the text around the statement at ``at``..``end`` of one block bound it: a
+    sentence next to it (:func:`_lent`), a window it points back at
+    (:func:`_window_before`) or the times of day around it (:func:`_timed_around`)?"""
+    return (
+        _lent(text, at, lex) or _window_before(text, at, lex) or _timed_around(text, at, end, lex)
+    )
+
+
+#: a time of day ("14:00", "9:05")
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?![\d:])")
+
+
+def _timed_around(text: str, at: int, end: int, lex: Lexicon) -> bool:
+    """Does the statement at ``at``..``end`` open by pointing back at a moment
+    (``onset-anaphora``: "From then on every refund failed") with a time of day before it in
+    its block (its start: "At 14:00 the key expired.") and one after it (its end: "We
+    rotated the key at 17:04.")? The paragraph times it; without both it still owes its
+    window."""
+    return (
+        lex.onset_anaphora.match(text[at:]) is not None
+        and _CLOCK.search(text, 0, at) is not None
+        and _CLOCK.search(text, end) is not None
+    )
 
 
 def _decision_table(table: Table, lex: Lexicon) -> bool:

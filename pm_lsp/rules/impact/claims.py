@@ -619,6 +619,7 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _doubted(e, lex)
             or _made_for(e, lex)
             or _excepted_from_normal(e, lex)
+            or _when_things_were_made(e, lex)
             or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
             yield e
@@ -665,6 +666,53 @@ def _excepted_from_normal(effect: Token, lex: Lexicon) -> bool:
         for c in verb.children
         if c.dep_ in ("advmod", "acomp", "prep") and c.i <= opener.i
         for t in c.subtree
+    )
+
+
+#: the prepositions that place a thing made in time against the outage ("placed during the
+#: outage", "earned before the outage")
+_WHEN_MADE = frozenset({"before", "during", "after", "until", "since", "throughout"})
+
+
+def _when_things_were_made(effect: Token, lex: Lexicon) -> bool:
+    """Is the effect noun only the time the subject's things were made, in a phrase of time
+    after the participle that made them ("orders placed during the outage", "points earned
+    in trips that ended before the outage"), and the main verb told as working as usual,
+    not denied (``normal-working-words``: "... were processed normally", "... credited as
+    usual")? The sentence says those things came out right: a statement that nothing was
+    lost, not an amount owed. The small model may read "before the outage were paid" as a
+    clause, the effect its subject: the verb is then the effect's head. "Orders placed
+    during the outage were lost" or "... were not processed normally" stay read."""
+    if effect.pos_ not in ("NOUN", "PROPN"):
+        return False
+    at = effect.left_edge.i
+    if at - 2 < effect.sent.start:
+        return False
+    prep, made = effect.doc[at - 1], effect.doc[at - 2]
+    if prep.lower_ not in _WHEN_MADE or made.tag_ not in ("VBN", "VBD"):
+        return False
+    if effect.dep_ in ("nsubj", "nsubjpass"):
+        verb = effect.head
+    else:
+        subj = next((a for a in effect.ancestors if a.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return False
+        verb = subj.head
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return any(
+        t.lower_ in lex.normal_working_words
+        for c in verb.children
+        if c.i > effect.i and (c.dep_ in ("advmod", "acomp", "prep") or _as_clause(c))
+        for t in c.subtree
+    )
+
+
+def _as_clause(clause: Token) -> bool:
+    """Is ``clause`` a clause opened by "as" ("as expected", which the small model may
+    read as a clause of its own)?"""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in clause.children
     )
 
 
@@ -1124,7 +1172,30 @@ def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         and not _step_failed(toks, text, lex)
         and not _no_one_noticed(toks, text, lex)
         and not _signs_only(toks, text, lex)
+        and not _fault_could_not_have(toks, text, lex)
     )
+
+
+def _fault_could_not_have(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is every inability of the sentence a fault (``located-faults``) told as what could
+    not have happened, a modal perfect ("the defect could not have surfaced in staging",
+    "the bug couldn't have shown up in our load tests")? A counterfactual about where the
+    fault could be seen: a gap in testing, not harm. People ("riders could not have
+    boarded") and a fault not fixed ("the bug could not be fixed for hours") stay read."""
+    found = False
+    for _m, tok in _inabilities(toks, text, lex):
+        if tok is None:
+            return False
+        verb = verb_above(tok.head if tok.dep_ in ("aux", "auxpass", "neg") else tok)
+        if verb.tag_ != "VBN" or not any(
+            c.dep_ == "aux" and c.lower_ == "have" for c in verb.children
+        ):
+            return False
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lemma_.lower() not in lex.located_faults:
+            return False
+        found = True
+    return found
 
 
 def _signs_only(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
