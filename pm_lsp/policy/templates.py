@@ -225,6 +225,10 @@ class Template:
     #: first words are no status gives the document's in a note that names it ("Resolved
     #: (postmortem final)"): ``[status-notes]`` in rules/vocabulary.toml (act35)
     document_nouns: frozenset[str] = frozenset()
+    #: hedge words around a heading's formal name, each as its normalised words ("rough",
+    #: "sort of"): "What happened (timeline-ish)" names the Timeline
+    #: (``[heading-hedges]`` in rules/vocabulary.toml)
+    heading_hedges: tuple[tuple[str, ...], ...] = ()
     #: canonical_section's answers by title, as 1-tuples (None, no section, is an
     #: answer). A template is never changed once built (load_template shares one object
     #: per name, and nothing writes to its tables), so an answer depends on the title
@@ -295,11 +299,31 @@ class Template:
             piece for note in _PARENTHETICAL.findall(title) for piece in _FORMAL_TAIL.split(note)
         ]
         for inner in (*notes, *_FORMAL_TAIL.split(title)[1:]):
-            if self.names_section(inner):
-                found = self._canonical_section(inner)
+            name = inner if self.names_section(inner) else self._unhedged(inner)
+            if name is not None and self.names_section(name):
+                found = self._canonical_section(name)
                 if found is not None:
                     return found
         return None
+
+    def _unhedged(self, name: str) -> str | None:
+        """A formal name without the hedge words before or after it ("timeline-ish",
+        "rough chronology", "approximate timeline so far": ``[heading-hedges]``), when it
+        has some: the hedge says how well the part is kept, not what it is. None when
+        nothing is left or no hedge word was there."""
+        words = normalise_heading(name).split()
+        hedges = self.heading_hedges
+        changed = True
+        while words and changed:
+            changed = False
+            for hedge in hedges:
+                n = len(hedge)
+                if words[:n] == list(hedge):
+                    words, changed = words[n:], True
+                elif len(words) > n and words[-n:] == list(hedge):
+                    words, changed = words[:-n], True
+        left = " ".join(words)
+        return left if left and left != normalise_heading(name) else None
 
     def _may_follow(self, synonym: str, rest: str) -> bool:
         """May ``rest`` follow ``synonym`` in a heading that it names (:attr:`followed_by`)?"""
@@ -778,13 +802,18 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
     )
 
 
-def _word_lists(vocab: Mapping[str, Any], where: str) -> dict[str, frozenset[str]]:
+def _word_lists(vocab: Mapping[str, Any], where: str) -> dict[str, Any]:
     """The vocabulary's word lists a template holds: ``[callouts] labels`` and
-    ``[status-notes] documents``, lower-cased."""
+    ``[status-notes] documents``, lower-cased; ``[heading-hedges] words`` as normalised
+    word tuples."""
     nouns = _str_list(vocab.get("status-notes", {}), "documents", where)
+    hedges = _str_list(vocab.get("heading-hedges", {}), "words", where)
     return {
         "callout_labels": _callout_labels(vocab, where),
         "document_nouns": frozenset(w.lower() for w in nouns),
+        "heading_hedges": tuple(
+            tuple(normalise_heading(h).split()) for h in hedges if normalise_heading(h)
+        ),
     }
 
 

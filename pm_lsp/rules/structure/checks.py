@@ -469,7 +469,7 @@ def check_missing_metadata(ctx: RuleContext) -> Iterator[Finding]:
                 data={"field": spec.id},
                 severity=severity,
             )
-        elif f.value.strip().lower() in placeholders or starts_as_placeholder(f.value):
+        elif f.value.strip() and _unfilled(f.value.strip(), placeholders):
             yield Finding(
                 f.value_span.start,
                 max(f.value_span.end, f.value_span.start),
@@ -758,10 +758,21 @@ def _judged_value(f: MetaField) -> tuple[str, tuple[int, int]]:
     return value[icon.end() :], (f.value_span.start + icon.end(), f.value_span.end)
 
 
+#: a value wholly in brackets, as a form's blank is marked ("[TBD]", "(TODO)", "<tbc>")
+_BRACKETED = re.compile(
+    r"\[[ \t]*([^\[\]]*?)[ \t]*\]|\([ \t]*([^()]*?)[ \t]*\)|<[ \t]*([^<>]*?)[ \t]*>"
+)
+
+
 def _unfilled(value: str, placeholders: set[str]) -> bool:
-    """Is a field's value empty or a placeholder ("TBD", "<severity>")? PM202 and PM203
-    speak of those; PM204 judges only a value written."""
-    return not value or value.lower() in placeholders or starts_as_placeholder(value)
+    """Is a field's value empty or a placeholder ("TBD", "<severity>"), bare or in the
+    brackets a form marks its blanks with ("[TBD]", "(TODO)")? PM202 and PM203 speak of
+    those; PM204 judges only a value written."""
+    if not value or value.lower() in placeholders or starts_as_placeholder(value):
+        return True
+    m = _BRACKETED.fullmatch(value.strip("*_ \t"))
+    inner = next((g for g in m.groups() if g is not None), "") if m else None
+    return inner is not None and (inner.lower() in placeholders or starts_as_placeholder(inner))
 
 
 @rule(invalid_metadata)

@@ -103,6 +103,12 @@ class Words:
     placeholder_words: frozenset[str] = frozenset()
     #: a note to fill in, in square brackets (``fill-in-verbs``: :func:`_fill_in_note`)
     fill_in_note: re.Pattern[str] | None = None
+    #: whole answers that say the part is still to be written ("None yet": lower case,
+    #: ``pending-answers``): filler, and a placeholder in any section
+    pending: frozenset[str] = frozenset()
+    #: whole answers that say nothing applies ("N/A": lower case, ``not-applicable``): a
+    #: real answer, except as the whole body of a part every incident has
+    not_applicable: frozenset[str] = frozenset()
     #: a letter's salutation as a whole block ("Hi all,"; ``greetings`` and ``addressees``)
     salutation: re.Pattern[str] = re.compile(r"(?!)")
     #: per (source, masked) block text: :func:`block_facts`' answer
@@ -186,6 +192,8 @@ def load_words(pack: RulePack) -> Words:
         placeholders=frozenset(p.lower() for p in pack.words("structure", "placeholders")),
         placeholder_words=frozenset(pack.words("structure", "placeholders")),
         salutation=_salutation(pack),
+        pending=frozenset(w.lower() for w in pack.words("structure", "pending-answers")),
+        not_applicable=frozenset(w.lower() for w in pack.words("structure", "not-applicable")),
         fill_in_note=_fill_in_note(
             pack.words("structure", "fill-in-verbs"),
             pack.words("structure", "bracket-placeholders"),
@@ -251,7 +259,7 @@ def is_filler(text: str, words: Words) -> bool:
 
 def _is_filler(text: str, words: Words) -> bool:
     t = text.strip().strip("*_").strip()
-    if not t or t.lower() in words.placeholders:
+    if not t or t.lower() in words.placeholders or _answer(t) in words.pending:
         return True
     if _TODO.match(t):
         return True
@@ -286,10 +294,17 @@ _PLACEHOLDER_NOTE = re.compile(
     r"[\s*_]*(?:TODO|TBD|FIXME|(?i:todo|tbd|fixme)(?=[ \t]*:))[ \t]*(?::|[\s*_.]*$)"
 )
 
-#: short real answers, not placeholders, when they are a whole section ("Not applicable")
-_REAL_SHORT_ANSWERS = frozenset({"n/a", "none"})
-#: the longest of them: a longer block is not lower-cased to be compared with them
-_SHORT_ANSWER_CHARS = max(map(len, _REAL_SHORT_ANSWERS))
+#: the longest whole-block answer compared with the pack's short answers ("N/A", "None
+#: yet"): a longer block is not lower-cased to be compared with them
+_SHORT_ANSWER_CHARS = 40
+
+
+def _answer(text: str) -> str:
+    """A short block as it is compared with the pack's whole answers: lower case, without
+    markup and a closing full stop ("**None yet.**" is "none yet")."""
+    if len(text) > _SHORT_ANSWER_CHARS:
+        return ""
+    return text.strip().strip("*_").strip().rstrip(".!").strip().lower()
 
 
 def _speaker(raw: str) -> str | None:
@@ -331,6 +346,8 @@ class BlockFacts(NamedTuple):
     #: the first placeholder word left in it ("TODO") outside quotation marks, and where it
     #: starts in the block, if any (:func:`_placeholder_word`)
     placeholder_word: tuple[int, str] | None
+    #: it is a whole answer that nothing applies ("N/A": ``not-applicable``)
+    not_applicable: bool = False
 
 
 @dataclass(frozen=True)
@@ -401,6 +418,7 @@ def _facts_of(raw: str, masked: str, words: Words) -> BlockFacts:
             or words.italic_prompt.match(masked.strip()) is not None
         ),
         placeholder_word=_placeholder_word(masked, words.fill_in_note),
+        not_applicable=_answer(masked) in words.not_applicable,
     )
 
 
@@ -412,8 +430,8 @@ def _is_placeholder(raw: str, masked: str, words: Words, filler: bool) -> bool:
     t = masked.strip()
     if not t:
         return not raw.strip()
-    if len(t) <= _SHORT_ANSWER_CHARS and t.lower() in _REAL_SHORT_ANSWERS:
-        return False
+    if _answer(t) in words.not_applicable:
+        return False  # a real answer, save under a part every incident has (_section_facts)
     return t in words.placeholder_words or starts_as_placeholder(t) or filler
 
 

@@ -15,7 +15,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pm_lsp.model.document import Block, PostmortemDoc
 from pm_lsp.nlp.patterns import Gated
@@ -372,14 +372,22 @@ def scoped_labels(doc: PostmortemDoc, pack: RulePack, head_end: int) -> set[str]
 class _HeadFields:
     """The labels that name a field only in the document's head (``[head-fields]`` in
     ``rules/structure.toml``), compiled once per pack: one line or table row that opens
-    with such a label and gives a value, and the field each label names."""
+    with such a label and gives a value, and the field each label names. ``graded`` and
+    ``graded_fields`` are the same for ``[graded-head-fields]``, whose value must open
+    with a level on a grade scale (``level``: ``[graded-levels]``)."""
 
     line: re.Pattern[str] | None
     fields: Mapping[str, str]
+    graded: re.Pattern[str] | None = None
+    graded_fields: Mapping[str, str] = field(default_factory=dict)
+    level: re.Pattern[str] | None = None
 
 
-def _head_fields(pack: RulePack) -> _HeadFields:
-    table = pack.get("structure", "head-fields", {})
+def _label_table(pack: RulePack, key: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """A table of ``rules/structure.toml`` mapping field ids to head labels: a line or
+    table row opening with one of them (group ``k``) and its value (group ``v``), and the
+    field each lower-cased label names."""
+    table = pack.get("structure", key, {})
     table = table if isinstance(table, Mapping) else {}
     fields = {
         " ".join(str(label).lower().split()): str(fid)
@@ -388,33 +396,45 @@ def _head_fields(pack: RulePack) -> _HeadFields:
         for label in labels
     }
     if not fields:
-        return _HeadFields(None, {})
+        return None, {}
     alt = "|".join(
         re.escape(k).replace(r"\ ", r"[ \t]+") for k in sorted(fields, key=len, reverse=True)
     )
-    return _HeadFields(
-        re.compile(
-            rf"(?im)^[ \t>]*(?:\|[ \t]*)?[*_]*(?P<k>{alt})[*_]*[ \t]*(?::[*_]*|\|)"
-            rf"[ \t]*(?P<v>[^|\n]*?)[ \t]*(?:\||$)"
-        ),
-        fields,
+    line = re.compile(
+        rf"(?im)^[ \t>]*(?:\|[ \t]*)?[*_]*(?P<k>{alt})[*_]*[ \t]*(?::[*_]*|\|)"
+        rf"[ \t]*(?P<v>[^|\n]*?)[ \t]*(?:\||$)"
     )
+    return line, fields
+
+
+def _head_fields(pack: RulePack) -> _HeadFields:
+    line, fields = _label_table(pack, "head-fields")
+    graded, graded_fields = _label_table(pack, "graded-head-fields")
+    levels = pack.get("structure", "graded-levels", {})
+    pats = levels.get("patterns", []) if isinstance(levels, Mapping) else []
+    level = re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) if pats else None
+    return _HeadFields(line, fields, graded, graded_fields, level)
 
 
 def head_labelled(doc: PostmortemDoc, pack: RulePack, head_end: int) -> set[str]:
     """The fields given by a label that names one only in the head ("Priority: P1" over
     an ITIL review's first section is its severity; an action item's "Priority: P2"
     further down is not): a line or a table row before ``head_end`` that opens with it,
-    outside code, with a value that is no placeholder."""
+    outside code, with a value that is no placeholder. A graded label ("Event
+    classification") gives its field only over a level ("Level 2 - no harm")."""
     found = pack.derived(_head_fields)
-    if found.line is None:
-        return set()
     placeholders = {p.lower() for p in pack.words("structure", "placeholders")}
     out: set[str] = set()
-    for m in found.line.finditer(doc.text, 0, head_end):
-        value = m.group("v").strip().strip("*_").strip()
-        if value and value.lower() not in placeholders and _outside_code(doc, m.start()):
-            out.add(found.fields[" ".join(m.group("k").lower().split())])
+    tables = ((found.line, found.fields, None), (found.graded, found.graded_fields, found.level))
+    for line, fields, level in tables:
+        if line is None or (fields is found.graded_fields and level is None):
+            continue
+        for m in line.finditer(doc.text, 0, head_end):
+            value = m.group("v").strip().strip("*_").strip()
+            if not value or value.lower() in placeholders or not _outside_code(doc, m.start()):
+                continue
+            if level is None or level.match(value):
+                out.add(fields[" ".join(m.group("k").lower().split())])
     return out
 
 

@@ -257,6 +257,10 @@ def _section_facts(
     """:class:`SectionFacts` of ``s`` from the blocks of its own content."""
     author = text = False
     count, placeholder, italic, prompt = 0, True, True, False
+    # "N/A" is no answer for a part every incident has (how it was detected, its cause)
+    concepts = template.concepts_in(s.title)
+    always = set(pack.words("structure", "always-applicable"))
+    unanswerable = bool(concepts) and always.issuperset(concepts)
     placeholders: list[tuple[int, str]] = []
     for b, f in zip(blocks, facts, strict=True):
         if f.placeholder_word is not None and (not b.in_quote or placeholder_note(b.text)):
@@ -271,13 +275,13 @@ def _section_facts(
             continue
         author = author or not (f.filler or f.italic)
         count += 1
-        placeholder = placeholder and f.placeholder
+        placeholder = placeholder and (f.placeholder or (unanswerable and f.not_applicable))
         italic = italic and f.italic
         prompt = prompt or f.prompt
     return SectionFacts(
         author=author,
         named=_named(s.title, template, pack),
-        concepts=template.concepts_in(s.title),
+        concepts=concepts,
         fill=(count, placeholder, italic, prompt) if count else None,
         headers=any(t.section is s and t.header for t in tables),
         placeholders=tuple(placeholders),
