@@ -323,6 +323,63 @@ def test_bare_times_stay_24_hour_when_the_timeline_writes_24_hour_times() -> Non
     assert [e.when.time() for e in tl.entries] == [T(9, 10), T(9, 20), T(10, 5)]
 
 
+MIXED_EVENING = """# Gate readers reject passes
+
+## Timeline (all times CET)
+
+| Time | Event |
+|------|-------|
+| 4:50 pm | Reader firmware 3.2 pushed to the north gates |
+| 17:05 | First season pass rejected |
+| 5:30 | Steward radios that the north gates stay shut |
+| 17:45 | Firmware rolled back on every reader |
+| 11:10 PM | Late shift reports queues cleared |
+| 11:25 | Gate counts back to normal |
+| 23:40 | Incident resolved |
+"""
+
+
+def test_a_bare_time_among_afternoon_rows_of_both_clocks_continues_the_afternoon() -> None:
+    """A list that writes "4:50 pm" and "17:05" alike: a bare "5:30" between 17:05 and
+    17:45 is 17:30, and "11:25" between 11:10 PM and 23:40 is 23:25, not the next
+    morning. Times written with AM/PM or the 24-hour way keep their reading."""
+    tl = timeline_of(parse(MIXED_EVENING, STANDARD))
+    assert [(e.when.day, e.when.time(), e.ampm_inferred) for e in tl.entries] == [
+        (1, T(16, 50), False),
+        (1, T(17, 5), False),
+        (1, T(17, 30), True),
+        (1, T(17, 45), False),
+        (1, T(23, 10), False),
+        (1, T(23, 25), True),
+        (1, T(23, 40), False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "want"),
+    [
+        # a leading zero is the 24-hour clock's: the morning, as written
+        (["4:50 pm", "17:05", "05:30", "17:45"], [T(16, 50), T(17, 5), T(5, 30), T(17, 45)]),
+        # past midnight: read forward as written
+        (["10:40 pm", "23:30", "1:15", "01:50"], [T(22, 40), T(23, 30), T(1, 15), T(1, 50)]),
+        # the next row is the next morning: the bare time is too
+        (["9:40 pm", "21:55", "10:30", "07:00"], [T(21, 40), T(21, 55), T(10, 30), T(7, 0)]),
+        # no AM/PM written anywhere: every time as written
+        (["16:50", "17:05", "5:30", "17:45"], [T(16, 50), T(17, 5), T(5, 30), T(17, 45)]),
+        # the last row, far from the one before it in the afternoon reading
+        (["1:10 pm", "13:25", "9:15"], [T(13, 10), T(13, 25), T(9, 15)]),
+    ],
+)
+def test_a_bare_time_that_does_not_fit_the_afternoon_keeps_its_reading(
+    rows: list[str], want: list[dt.time]
+) -> None:
+    table = "".join(f"| {r} | Step {i} of the night |\n" for i, r in enumerate(rows))
+    text = f"# T\n\n## Timeline (all times CET)\n\n| Time | Event |\n|---|---|\n{table}"
+    tl = timeline_of(parse(text, STANDARD))
+    assert [e.when.time() for e in tl.entries] == want
+    assert not any(e.ampm_inferred for e in tl.entries)
+
+
 def test_twelve_hour_reading_is_per_timeline_region() -> None:
     """A second timeline (a "Key events" list) on the 24-hour clock is not re-read because
     the first one uses AM/PM."""

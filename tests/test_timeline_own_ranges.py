@@ -111,3 +111,72 @@ def test_crlf_and_wide_characters_keep_the_figure_s_range(lint_text: LintFn) -> 
     found = lint_text(text, select=["PM503"]).diagnostics
     assert [text[d.start : d.end] for d in found] == ["55 minutes"]
     assert found[0].message.endswith("11:10-12:15 UTC is 1h 05m")
+
+
+RECOVERY = """# Search index outage
+
+- **Duration:** FIGURE
+
+## Timeline (all times UTC)
+
+| Time | Event |
+|---|---|
+| 09:10 | Index rebuild pushed to the search fleet |
+| 09:12 | Search queries start failing on every node |
+| 09:15 | Latency alert pages the search on-call |
+| 09:40 | Rebuild rolled back; nodes restarting one by one |
+| 10:05 | Last node serving; query success rate back above 99.9% |
+| 10:30 | Monitoring continued; no further errors |
+"""
+
+
+@pytest.mark.parametrize(
+    ("figure", "message"),
+    [
+        ("41 minutes (09:12\u201309:53 UTC)",
+         "41 minutes ends its range 09:12\u201309:53 UTC before the timeline's resolution: "
+         "09:12 to 10:05 is 53m"),
+        ("15 minutes (09:15 to 09:30 UTC)",
+         "15 minutes ends its range 09:15 to 09:30 UTC before the timeline's resolution: "
+         "09:15 to 10:05 is 50m"),
+    ],
+)  # fmt: skip
+def test_a_range_that_ends_before_the_timeline_s_recovery_is_reported(
+    lint_text: LintFn, figure: str, message: str
+) -> None:
+    """The figure agrees with its range, and the range starts on a time of the timeline
+    on its clock, but the timeline tells the impact going on past the range's end."""
+    text = RECOVERY.replace("FIGURE", figure)
+    found = lint_text(text, select=["PM503"]).diagnostics
+    assert [text[d.start : d.end] for d in found] == [figure.split(" (")[0]]
+    assert found[0].message == f"Stated duration {message}"
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        "53 minutes (09:12\u201310:05 UTC)",  # ends at the recovery
+        "28 minutes (09:12\u201309:40 UTC)",  # ends at the mitigation: impact may end there
+        "1 hour 18 minutes (09:12\u201310:30 UTC)",  # counts the monitoring after recovery
+        "41 minutes (04:12\u201304:53 EST)",  # another clock
+        "41 minutes (09:12\u201309:53)",  # no clock named on the range
+        "41 minutes (09:11\u201309:52 UTC)",  # starts on no time of the timeline
+    ],
+)
+def test_a_range_that_meets_the_timeline_or_cannot_be_placed_on_it_is_clean(
+    lint_text: LintFn, figure: str
+) -> None:
+    text = RECOVERY.replace("FIGURE", figure)
+    assert lint_text(text, select=["PM503"]).diagnostics == []
+
+
+def test_a_range_on_a_timeline_of_several_days_is_placed_only_on_its_own_day(
+    lint_text: LintFn,
+) -> None:
+    """The range's start time recurs on the second day: which day it means is a guess."""
+    text = RECOVERY.replace("FIGURE", "41 minutes (09:12\u201309:53 UTC)").replace(
+        "| 10:30 | Monitoring continued; no further errors |",
+        "| 23:50 | Monitoring continued; no further errors |\n"
+        "| 09:12 | Follow-up review of the rebuild tooling |",
+    )
+    assert lint_text(text, select=["PM503"]).diagnostics == []

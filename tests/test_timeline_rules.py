@@ -252,6 +252,24 @@ def test_twelve_hour_bare_times_keep_real_disorder(lint_text: LintFn) -> None:
     assert "10:20" in diags[0].message
 
 
+def test_a_bare_afternoon_time_among_both_clocks_is_in_order(lint_text: LintFn) -> None:
+    """A list that writes "3:20 pm" and "15:35" alike: a bare "3:50" between 15:35 and
+    16:05 is 15:50, in order; the same row moved above "15:35" is still out of order."""
+    rows = [
+        ("3:20 pm", "Price feed switched to the new supplier"),
+        ("15:35", "First basket shows a zero total"),
+        ("3:50", "Store manager calls about zero totals at the tills"),
+        ("16:05", "Price feed switched back; totals correct again"),
+    ]
+    table = "".join(f"| {t} | {e} |\n" for t, e in rows)
+    text = f"# T\n\n## Timeline (all times CET)\n\n| Time | Event |\n|---|---|\n{table}"
+    assert lint_text(text, select=["PM502"]).diagnostics == []
+    rows[1], rows[2] = rows[2], rows[1]
+    table = "".join(f"| {t} | {e} |\n" for t, e in rows)
+    moved = f"# T\n\n## Timeline (all times CET)\n\n| Time | Event |\n|---|---|\n{table}"
+    assert _got(moved, lint_text(moved, select=["PM502"]).diagnostics) == [("PM502", "3:50")]
+
+
 def test_twelve_hour_bare_time_past_midnight_before_first_am_pm(lint_text: LintFn) -> None:
     """A bare first entry is read as leading up to the first AM/PM time."""
     text = (

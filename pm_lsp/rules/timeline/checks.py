@@ -16,6 +16,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, Severity, rule
 from pm_lsp.rules.timeline.clocks import Frame, frame_before
@@ -461,6 +462,7 @@ def _against_own_range(ctx: RuleContext, stated: Stated, own: dt.timedelta) -> I
     that range: it is reported only when the two disagree, whatever the timeline says."""
     w = duration_words(ctx.pack)
     if consistent(stated, own, w.tolerances.get("own-range", (2.0, 0.0)), None, w):
+        yield from _own_range_against_timeline(ctx, stated)
         return
     message = ctx.pack.message(
         FAMILY,
@@ -478,6 +480,63 @@ def _against_own_range(ctx: RuleContext, stated: Stated, own: dt.timedelta) -> I
             "range_minutes": own.total_seconds() / 60,
         },
     )
+
+
+def _own_range_against_timeline(ctx: RuleContext, stated: Stated) -> Iterator[Finding]:
+    """A figure that agrees with its own range ("47 minutes (14:02-14:49 UTC)"), where the
+    range starts on a time the timeline gives and the timeline tells the impact going on
+    past the range's end (the recovery at 15:01, no mitigation at 14:49): the range was
+    read off the timeline and its end is wrong, or the timeline is. Judged only when both
+    are on one clock (the range names the timeline's zone), on one day (the range does not
+    cross midnight, its start is the only entry at that clock time, and the end entry is on
+    the start's date), and only a range that ends early is reported: one that ends later
+    may count monitoring after the recovery."""
+    first_at, last_at = stated.own_from, stated.own_to
+    tl = _timeline(ctx)
+    if first_at is None or last_at is None or last_at <= first_at or tl.prose:
+        return
+    zones = words(ctx.pack).zones
+    if not stated.own_zone or tl.zone is None or tl.implied:
+        return
+    if zones.family(stated.own_zone) != zones.family(tl.zone):
+        return
+    at = [e for e in tl.entries if e.time is not None and _minute(e.time) == first_at]
+    if len(at) != 1 or not at[0].measurable or at[0].foreign:
+        return
+    first = at[0]
+    m = replace(tl.metrics, start=first, start_kind="impact-start")
+    got = _impact_end(tl, m, stated, ctx)
+    if got is None:
+        return
+    end, end_label = got
+    if end.time is None or end.when.date() != first.when.date() or _minute(end.time) <= last_at:
+        return
+    measured = between(first, end)
+    if measured is None:
+        return
+    message = ctx.pack.message(
+        FAMILY,
+        "duration-range-end",
+        stated=stated.text,
+        range=stated.own_text,
+        start=_label(first),
+        end_label=end_label,
+        end=_label(end),
+        measured=format_delta(measured),
+    )
+    yield Finding(
+        stated.start,
+        stated.end,
+        message,
+        data={
+            "stated_minutes": stated.duration.total_seconds() / 60,
+            "timeline_minutes": measured.total_seconds() / 60,
+        },
+    )
+
+
+def _minute(t: dt.time) -> int:
+    return t.hour * 60 + t.minute
 
 
 #: a date written in a timestamp: a year, a day and month in digits, or a month or weekday name

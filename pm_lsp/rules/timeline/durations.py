@@ -59,6 +59,11 @@ class Stated(NamedTuple):
     #: figure is measured against it instead of the timeline (:func:`own_range`)
     own: dt.timedelta | None = None
     own_text: str = ""
+    #: the range's two clock times as minutes of the day, and the zone written on it (""
+    #: when none): where the range starts and ends on the timeline's clock
+    own_from: int | None = None
+    own_to: int | None = None
+    own_zone: str = ""
 
 
 def _alt(items: list[str]) -> str:
@@ -185,13 +190,11 @@ class DurationWords:
         minutes of failed logins (08:14-09:06 UTC)") or before it ("from 13:20 to 15:05,
         an hour and 45 minutes"); see the pack's ``range-*`` words."""
         clock = r"(?P<{0}>\d{{1,2}})[:.](?P<{0}m>\d{{2}})(?::\d{{2}})?(?:\s*(?P<{0}s>[ap])\.?m\.?)?"
-        zone = r"(?-i:(?:\s+(?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?))?)"
+        zone = r"(?-i:(?:\s+(?P<{0}z>[A-Z]{{2,5}}|UTC[+-]\d{{1,2}}(?::?\d{{2}})?))?)"
         opens = rf"(?:(?:{_alt(ws('range-opens'))})\s+)?"
         joins = rf"\s*(?:{_alt(ws('range-joins'))})\s*"
-        rng = (
-            rf"{opens}(?P<range>{clock.format('a')}{zone}{joins}{clock.format('b')}{zone})"
-            r"(?![\w:.]?\d)"
-        )
+        a, b = clock.format("a") + zone.format("a"), clock.format("b") + zone.format("b")
+        rng = rf"{opens}(?P<range>{a}{joins}{b})(?![\w:.]?\d)"
         self.range_after = re.compile(
             rf"(?i)(?:\s+of\s+(?:[\w'-]+\s+){{0,4}}?[\w'-]+)?[\s,;:]*[(\u2013\u2014-]?\s*{rng}"
         )
@@ -253,14 +256,25 @@ def own_range(text: str, w: DurationWords, st: Stated) -> Stated:
             return st
     if m is None:
         return st
-    span = _range_length(m)
-    if span is None:
+    clocks = _range_clocks(m)
+    if clocks is None:
         return st
-    return st._replace(own=span, own_text=" ".join(m.group("range").split()))
+    first, last = clocks
+    zones = {z for z in (m.group("az"), m.group("bz")) if z}
+    return st._replace(
+        own=dt.timedelta(minutes=(last - first) % (24 * 60)),
+        own_text=" ".join(m.group("range").split()),
+        own_from=first,
+        own_to=last,
+        own_zone=zones.pop() if len(zones) == 1 else "",
+    )
 
 
-def _range_length(m: re.Match[str]) -> dt.timedelta | None:
-    """The length of a matched clock range, across midnight when the end is earlier."""
+def _range_clocks(m: re.Match[str]) -> tuple[int, int] | None:
+    """The two clock times of a matched range as minutes of the day (the end may be the
+    smaller: the range runs across midnight), or None when they are no clock times or the
+    AM/PM written on one of them leaves the other's half of the day to a guess that puts
+    the end before the start."""
     sa, sb = (m.group(k) or "" for k in ("as", "bs"))
     if bool(sa) != bool(sb):
         sa = sb = sa or sb
@@ -275,10 +289,9 @@ def _range_length(m: re.Match[str]) -> dt.timedelta | None:
         if suffix:
             hour = hour % 12 + (12 if suffix.lower() == "p" else 0)
         minutes.append(hour * 60 + minute)
-    gap = minutes[1] - minutes[0]
-    if gap < 0 and guessed:
+    if minutes[1] < minutes[0] and guessed:
         return None
-    return dt.timedelta(minutes=gap % (24 * 60))
+    return minutes[0], minutes[1]
 
 
 def _stated_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:

@@ -45,7 +45,11 @@ clock, and is read a second time once that is known: a bare time then takes the 
 day that continues forward from the entry before it (11:50 PM, then "12:10", is ten past
 midnight), unless the other half is at most ``HALF_DAY_BACK`` (an hour) earlier, which reads
 as an entry out of order (10:20 AM, then "10:10"). A bare time before any timed entry takes
-the half that leads up to the first time written with AM/PM. See :func:`half_day`.
+the half that leads up to the first time written with AM/PM. See :func:`half_day`. A region
+that writes both clocks ("4:50 pm" and "17:05") keeps its bare times on the 24-hour clock,
+except one of hour 1-11 without a leading zero whose 24-hour reading steps back to the
+morning while its afternoon reading fits between its neighbours ("5:30" between 17:05 and
+17:45 is 17:30). See :func:`afternoon_bare`.
 
 Dates and midnight rollover. An explicit date (on the entry, in its row's date column, in a
 date heading or a date-only line) sets the current date. An entry without a date inherits
@@ -1549,6 +1553,9 @@ class _Extractor:
         self.stated: set[str] = set()
         #: set while re-reading a 12-hour timeline: the first time written with AM/PM
         self.clock12: dt.time | None = None
+        #: set while re-reading a region that mixes the two clocks: the offsets of the bare
+        #: times read in the afternoon (:func:`afternoon_bare`)
+        self.afternoon: frozenset[int] = frozenset()
         #: the first day of the week written on an entry since the last date, and the day
         #: the timeline's clock put that entry on (see :meth:`_weekday_shift`)
         self.weekday_ref: tuple[int, dt.date] | None = None
@@ -1679,6 +1686,8 @@ class _Extractor:
             ref = state.prev.when.time() if state.prev is not None else None
             t = half_day(t, ref, self.clock12)
             inferred = True
+        elif t is not None and base + st.start in self.afternoon:
+            t, inferred = t.replace(hour=t.hour + 12), True
         if state.backdate is not None and t is not None and own_date is None:
             self._backdate(state.backdate, t)
         if own_date is not None:
@@ -2067,6 +2076,12 @@ class _Extractor:
                 self.entries, self.dated, self.stated = [], False, set()
                 self.weekday_ref, self.mixed = weekday_ref, True
                 self._read_items(sec, items, lead)
+            later = afternoon_bare(self.entries)
+            if later:
+                # read again, the bare times that continue an afternoon on the 12-hour clock
+                self.entries, self.dated, self.stated = [], False, set()
+                self.weekday_ref, self.afternoon = weekday_ref, later
+                self._read_items(sec, items, lead)
             zone: tuple[str, int, int] | None = None
             if outer[1] is None and self.zone is not None and self.zone_span is not None:
                 zone = (self.zone, self.zone_span.start - lo, self.zone_span.end - lo)
@@ -2075,6 +2090,7 @@ class _Extractor:
         finally:
             self.entries, self.zone, self.zone_span, self.dated, self.stated = outer
             self.bare = self.mixed = False
+            self.afternoon = frozenset()
 
     def _read_items(
         self, sec: Section | None, items: list[tuple[int, Block | Table]], lead: Span | None
@@ -2563,6 +2579,58 @@ def twelve_hour_anchor(entries: Sequence[Entry]) -> dt.time | None:
     if any(e.clash is not None for e in entries) or any(t.hour == 0 or t.hour > 12 for t in bare):
         return None
     return written
+
+
+#: the hour of a bare time as written ("5:30", "05:30", "Tue 11:25")
+_WRITTEN_HOUR = re.compile(r"(?<!\d)(\d{1,2})[:.h]\d{2}")
+#: a bare time read in the afternoon with no next entry is at most this far after the one
+#: before it
+_AFTERNOON_LAST = dt.timedelta(hours=3)
+
+
+def afternoon_bare(entries: Sequence[Entry]) -> frozenset[int]:
+    """The bare times of a region that writes AM/PM on some times and the 24-hour way on
+    others ("4:50 pm", then "17:05", then "5:30", then "17:45"), which read on the 24-hour
+    clock step back to the morning but on the 12-hour clock continue the afternoon: the
+    writer mixed the clocks, and "5:30" is 17:30. The offsets of their stamps, for a second
+    reading (:meth:`_Extractor._add`). Only an hour of 1-11 not written with a leading zero
+    ("05:30" is the 24-hour clock's), whose afternoon reading is at or after the entry
+    before it and at or before the next one (either reading of the next when it is bare
+    too), or, on the last entry, at most :data:`_AFTERNOON_LAST` after the one before it.
+    A bare time after midnight ("23:30", then "1:15") reads forward as it stands."""
+    timed = [e for e in entries if e.reliable and not e.clockless]
+    if not any(e.ampm for e in timed) or not any(
+        not e.ampm and (e.time.hour == 0 or e.time.hour > 12) for e in timed if e.time
+    ):
+        return frozenset()
+    found: set[int] = set()
+    prev: dt.time | None = None
+    for e, nxt in itertools.zip_longest(timed, timed[1:]):
+        t = e.time
+        if t is not None and prev is not None and _afternoon(e, t, prev, nxt):
+            found.add(e.start)
+            t = t.replace(hour=t.hour + 12)
+        prev = t
+    return frozenset(found)
+
+
+def _afternoon(e: Entry, t: dt.time, prev: dt.time, nxt: Entry | None) -> bool:
+    """Does the bare time ``t`` of ``e`` continue the afternoon after ``prev``, before the
+    next entry (see :func:`afternoon_bare`)?"""
+    m = _WRITTEN_HOUR.search(e.label)
+    if e.ampm or e.date is not None or not 1 <= t.hour <= 11 or m is None or m.group(1)[0] == "0":
+        return False
+    later = t.replace(hour=t.hour + 12)
+    if not t < prev <= later:
+        return False
+    if nxt is None or nxt.time is None:
+        span = dt.datetime.combine(UNDATED, later) - dt.datetime.combine(UNDATED, prev)
+        return span <= _AFTERNOON_LAST
+    n = nxt.time
+    readings = [n]
+    if not nxt.ampm and 1 <= n.hour <= 11:
+        readings.append(n.replace(hour=n.hour + 12))
+    return nxt.date is None and any(r >= later for r in readings)
 
 
 def half_day(t: dt.time, prev: dt.time | None, anchor: dt.time) -> dt.time:
