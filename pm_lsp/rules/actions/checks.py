@@ -407,6 +407,7 @@ def _misread_imperative(first: Token, nxt: Token | None, lex: Lexicon) -> bool:
         _imperative_read_as_noun(first, nxt)
         or _counted_object(first, lex)
         or _imperative_read_as_adjective(first, nxt)
+        or _scoped_adjective_imperative(first, nxt, lex)
         or _searching_for(first, nxt, lex)  # "Lint for removed config keys in CI"
     )
 
@@ -435,6 +436,40 @@ def _imperative_read_as_adjective(first: Token, nxt: Token | None) -> bool:
         and is_verb_base(first)
         and not is_adjective(first)
     )
+
+
+def _scoped_adjective_imperative(first: Token, nxt: Token | None, lex: Lexicon) -> bool:
+    """An item's first word is both an adjective and a verb of work
+    (``adjective-imperatives``: "Complete", "Empty", "Free", "Correct"), read by the tagger
+    as the adjective of the noun after it (or as an adjective taking that noun as its
+    object), and that noun's phrase says how far or how often the work goes, as a task
+    does and a thing's name does not: a whole set reached by a preposition other than
+    "of" (``imperative-scope-words``: "Complete badge migration for every contractor"), a
+    cadence after the noun (``imperative-cadence-adverbs``: "Empty retry folders on the
+    shared drives weekly"), or a means told by "by" and an -ing verb ("Free disk space on
+    the log hosts by rotating archives"). An imperative, not a noun phrase. "Complete list
+    of affected tenants", "Secure storage of the signing keys" and "Complete coverage of
+    all payment paths" (the set after "of" is what the noun covers) keep "has no verb"."""
+    if first.tag_ != "JJ" or first.lower_ not in lex.adjective_imperatives:
+        return False
+    if nxt is None or not nxt.is_alpha:
+        return False
+    if first.dep_ == "amod":
+        noun: Token | None = first.head
+    else:  # "Correct" the root, "timestamps" its object
+        noun = next((c for c in first.children if c.dep_ == "dobj"), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for t in noun.subtree:
+        if t.dep_ == "prep" and t.lower_ != "of":
+            objs = [c for c in t.children if c.dep_ in ("pobj", "pcomp")]
+            if any(d.lower_ in lex.imperative_scope for o in objs for d in o.children):
+                return True  # "… for all warehouse pickers"
+            if t.lower_ == "by" and any(o.tag_ == "VBG" for o in objs):
+                return True  # "… by rotating archives"
+        if t.lower_ in lex.imperative_cadence and t.i > noun.i:
+            return True  # "… weekly", after the noun ("weekly reports" names a kind)
+    return False
 
 
 #: what may follow a hyphenated verb for it to read as one: a determiner or a possessive
@@ -803,6 +838,8 @@ def judge(
     if _announces(toks, verb, lex):
         return None  # "One more note on this.", "We want to be clear about one thing."
     first = next((t for t in toks if t.idx >= start and t.is_alpha), None)
+    if prose and first is not None and _gerund_subject(first, lex):
+        return None  # "Checking the totals matters, but …": what an activity is worth
     opening = next((t for t in toks if t.is_alpha), None)  # before any opener
     if not (proposal or tracked) and opening is not None and _hedged_item(opening, toks, lex):
         # "maybe a staging test for the rotation", "perhaps add a second proxy"
@@ -1213,9 +1250,36 @@ def judge(
             and root.pos_ in ("NOUN", "PROPN", "ADJ")
             and not (heads & lex.artifacts)
             and not _finite_clause(root)
+            and not (tracked and _states_its_trigger(root))
         ):
             return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
+
+
+#: the clauses hung on a noun-phrase item's head that may tell when or how it acts
+_TRIGGER_CLAUSES = frozenset({"acl", "advcl", "relcl"})
+
+
+def _states_its_trigger(root: Token) -> bool:
+    """Does a noun-phrase item's head carry a clause telling when the thing acts or what
+    it does, with the clause's own subject or object ("Hourly alert when a store's stock
+    count drops below its reorder level", "Nightly comparison of shelf counts with the
+    supplier feed, paging on any gap")? Such an item names a checkable end state, and with
+    an owner, a ticket or a due date beside it someone has taken it on: "has no verb" is
+    only a matter of style there (the caller asks for a tracked item). A purpose told
+    with "to" ("Load testing to catch regressions") names an aim, not a trigger; a bare
+    noun phrase ("Ledger metrics and alerts") names neither, and both keep the note."""
+    for c in root.children:
+        if c.dep_ not in _TRIGGER_CLAUSES or c.pos_ not in ("VERB", "AUX"):
+            continue
+        deps = {g.dep_ for g in c.children}
+        if "aux" in deps and any(g.lower_ == "to" for g in c.children):
+            continue  # "… to catch regressions": an aim
+        if c.tag_ in ("VBZ", "VBP", "VBD") and deps & {"nsubj", "nsubjpass"}:
+            return True  # "… when a store's stock count drops below …"
+        if c.tag_ == "VBG" and deps & {"dobj", "prep"}:
+            return True  # "…, paging on any gap"
+    return False
 
 
 def _a_ban(toks: Sequence[Token], lex: Lexicon) -> bool:
@@ -2471,6 +2535,41 @@ def _asks(text: str) -> bool:
 
 
 _WE = re.compile(r"(?i)\bwe\b")
+
+
+#: the tags the small model gives a verb of worth after an -ing subject: the verb it is,
+#: or a plural noun closing the -ing verb's object ("Checking the totals matters")
+_WORTH_TAGS = frozenset({"VBZ", "VBD", "VBN", "NNS"})
+#: what may close the object before that verb: its noun, a name, a pronoun, a number
+_OBJECT_ENDS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADV"})
+#: what may follow that verb: a clause break, "more"/"less", "off" ("pays off")
+_AFTER_WORTH = frozenset({"RBR", "JJR", "RB", "RP", "CC", ",", ".", ":"})
+
+
+def _gerund_subject(first: Token, lex: Lexicon) -> bool:
+    """Does the sentence open with an -ing phrase as the subject of a verb that says what
+    the activity is worth (``gerund-subject-verbs``: "Checking the totals matters, but the
+    deeper lesson is …", "Auditing vendor risk helps, yet …")? A statement in Lessons
+    prose, not an open-ended action, though the small model often reads the verb as a
+    plural noun ending the object and takes the -ing word for the sentence's verb. The
+    verb must close the object (after its noun, not after a determiner or an adjective:
+    "Reviewing legal matters") and end its clause ("Checking these matters with legal"
+    goes on)."""
+    if first.tag_ != "VBG":
+        return False
+    doc = first.doc
+    for t in doc[first.i + 2 :]:
+        if t.is_punct or t.dep_ == "cc":
+            return False  # the -ing phrase ended with no verb of worth
+        low = t.lower_
+        forms = {low, t.lemma_.lower(), low[:-1], *_forms(low)}
+        if t.tag_ not in _WORTH_TAGS or not forms & lex.gerund_subject_verbs:
+            continue
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        return doc[t.i - 1].pos_ in _OBJECT_ENDS and (
+            after is None or after.tag_ in _AFTER_WORTH or after.dep_ == "cc"
+        )
+    return False
 
 
 def _asked_of_the_past(toks: Sequence[Token]) -> bool:

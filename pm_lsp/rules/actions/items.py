@@ -2074,7 +2074,7 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
     ai = columns["action"]
     done_here = _done_section(t.section, words)
     for r, row in enumerate(t.rows):
-        if ai >= len(row) or not row[ai].value:
+        if ai >= len(row) or not row[ai].value or _blank_row(row, ai, columns):
             continue
         cell = row[ai]
         start = cell.start
@@ -2118,6 +2118,15 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
     if not items:
         return None
     return ActionGroup("table", tuple(items), t.section, table=t, columns=MappingProxyType(columns))
+
+
+def _blank_row(row: Sequence[Cell], ai: int, columns: Mapping[str, int]) -> bool:
+    """Is a row's action cell, and every field cell it has, empty or only a dash ("| 7 |
+    — | — | — | — |")? A row left blank in the table, as one with no cells written is: no
+    item, so no owner, due date, ticket and priority each reported missing on it. A row
+    with a word in any cell ("TBD", an owner's name) is an item."""
+    cells = [row[ci].value for ci in (ai, *columns.values()) if ci < len(row)]
+    return not any(ch.isalnum() for c in cells for ch in c)
 
 
 def _done_section(s: Section | None, words: _Words) -> bool:
