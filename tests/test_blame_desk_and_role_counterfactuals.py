@@ -55,3 +55,42 @@ def test_desks_departments_and_named_roles_held_to_a_duty(lint_text: LintFn) -> 
     for sentence, finding in _HELD.items():
         assert found[sentence] == [finding], (sentence, found[sentence])
     assert {s: f for s, f in found.items() if s in _CLEAN and f} == {}
+
+
+# A department written bare, supposed in a condition to have done a duty only people do
+# (a desk duty, or keeping to a procedure written for people), judged as "Security should
+# have ..." is; a feature's support, a state and a software's following stay clean.
+_SUPPOSED = {
+    "If Security had simply followed the vault procedure, the doors would have stayed open.": (
+        "PM103 If Security had simply followed the vault procedure"
+    ),
+    "If support had chased the courier on Tuesday, the parcels would have arrived in time.": (
+        "PM103 If support had chased the courier on Tuesday"
+    ),
+    "If Operations had read the failover runbook, the traffic would have gone east.": (
+        "PM103 If Operations had read the failover runbook"
+    ),
+    "Had security followed the key rotation checklist, the old token would have been revoked.": (
+        "PM103 Had security followed the key rotation checklist"
+    ),
+    "Had Support warned the shop owners, fewer orders would have been lost.": (
+        "PM103 Had Support warned the shop owners"
+    ),
+}
+
+_UNSUPPOSED = [
+    "If support had followed the redirect, the client would have reached the new host.",
+    "If security had been tighter, the bucket would not have been exposed.",
+    "Had Support handled the retries, the clients would have recovered.",
+    "Had support for the old cipher been dropped, the scan would have passed.",
+    "If the health probe had failed, the job would have stopped on its own.",
+    "Had the cache been warm, the page would have loaded in time.",
+    "Had security reviewed the change, they would have found the same gap.",
+]
+
+
+def test_departments_supposed_to_have_done_a_duty(lint_text: LintFn) -> None:
+    found = findings_by_paragraph(lint_text, [("Analysis", [*_SUPPOSED, *_UNSUPPOSED])], ("PM103",))
+    for sentence, finding in _SUPPOSED.items():
+        assert found[sentence] == [finding], (sentence, found[sentence])
+    assert {s: f for s, f in found.items() if s in _UNSUPPOSED and f} == {}

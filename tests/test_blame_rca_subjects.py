@@ -167,3 +167,36 @@ def test_a_command_in_code_is_no_person(lint_text: LintFn, sentence: str) -> Non
 def test_a_person_running_a_command_still_ends_the_chain(lint_text: LintFn) -> None:
     text = _doc("Marek ran `splicer --force` against the live routes.")
     assert _rca(lint_text, text) == ["Marek"]
+
+
+# A bold run-in sub-heading opening a root-cause paragraph names the factor's topic ("Vendor
+# management", "Release management"): no body of managers the chain ends at. A bold clause
+# with a verb is still a statement, and a person after a plain label is still read.
+_RUN_IN = """# Kiln outage
+
+## Root cause
+
+The panel listed these factors:
+
+**4.2 Supplier management.** The supply contract set no notice period for format changes.
+
+## Contributing factors
+
+**B. Release management**: The rollout plan had no canary stage for settings changes.
+
+## Root cause analysis
+
+__Capacity management.__ The cluster had no room for a second region.
+
+## Root cause (second look)
+
+**The night operator skipped the pressure test.** Nothing on the job card asked for it.
+
+## Root cause
+
+Root cause: the shift manager's decision to leave the kiln unattended.
+"""
+
+
+def test_a_bold_run_in_heading_is_no_actor(lint_text: LintFn) -> None:
+    assert _rca(lint_text, _RUN_IN) == ["The night operator", "the shift manager"]

@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.duties import department_on_duty
 from pm_lsp.rules.blame.extract import (
     group_member,
     hyphen_prefix,
@@ -1345,7 +1346,7 @@ def had_inverted(ctx: _Ctx) -> None:
     )
     people = [t for t in said_of if t.pos_ in ("PROPN", "NOUN", "PRON")]
     who = next((w for t in people if (w := person_name(t, ctx.lex)) is not None), None)
-    if who is None and act != "heeded" and not _function_body_acts(clause, ctx.lex):
+    if who is None and act != "heeded" and not _body_acts(clause, ctx.lex):
         return
     rest = [modal_word(t) for t in sdoc[comma + 1 :]]
     if "same" in rest:
@@ -1423,6 +1424,15 @@ def had_trailing(ctx: _Ctx) -> None:
         return
     last = sdoc[end - 1]
     ctx.add(specs.counterfactual.code, ctx.off(sdoc[h]), ctx.end(last), "if-had", person=True)
+
+
+def _body_acts(clause: Span, lex: BlameLexicon) -> bool:
+    """A team named by its function (:func:`_function_body_acts`) or a department written
+    bare with a duty only people do ("Had Security followed the change process, ...":
+    :func:`pm_lsp.rules.blame.duties.department_on_duty`) as the subject of the act."""
+    if _function_body_acts(clause, lex):
+        return True
+    return any(department_on_duty(t, t.head, lex) for t in clause)
 
 
 def _function_body_acts(clause: Span, lex: BlameLexicon) -> bool:

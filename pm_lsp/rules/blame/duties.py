@@ -33,16 +33,28 @@ _PLACES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 def department_on_duty(subj: Token, verb: Token, lex: BlameLexicon) -> str | None:
     """The department's name when ``subj`` is one of ``possessor-departments`` written bare
     (no article, no modifier: "Support should have chased ...", "security should have
-    warned ...") and ``verb`` is one of ``desk-duties``; else None. "Support for TLS
+    warned ...") and ``verb`` is one of ``desk-duties`` or keeps to a procedure ("if
+    Security had followed the change process"); else None. "Support for TLS
     should have ..." carries a phrase, and "support should have handled retries" names
     an act a feature does."""
     if subj.lower_ not in lex.possessor_departments or subj.dep_ != "nsubj":
         return None
     if any(c.dep_ not in _BARE for c in subj.children):
         return None
-    if verb.lemma_.lower() not in lex.desk_duties:
+    if verb.lemma_.lower() not in lex.desk_duties and not _kept_to_procedure(verb, lex):
         return None
     return subj.text
+
+
+def _kept_to_procedure(verb: Token, lex: BlameLexicon) -> bool:
+    """Is ``verb`` a reading of a procedure written for people (one of ``heeded-reads``
+    with one of ``ignored-procedures`` as its object: "followed the change process", "read
+    the runbook")? Only people keep to those; a feature follows a redirect."""
+    if verb.lemma_.lower() not in lex.heeded_reads:
+        return False
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.ignored_procedures for c in verb.children
+    )
 
 
 def set_off_name(subj: Token, md: Token, lex: BlameLexicon) -> str | None:

@@ -1088,14 +1088,31 @@ def judge_window(text: str, start: int, end: int) -> tuple[int, int]:
     """The slice of the original ``text`` that the judges and the rewrites may read for
     the sentence ``text[start:end]``: the sentence, the character after it (a deleted word's
     trailing space), and before it the run of quote, emphasis and space characters plus one
-    character (a deleted word's leading space; the capitalisation check of a replacement).
-    A judgment is a pure function of this slice, the sentence's masked text and its
-    context, which is what lets the judgment be memoised (:func:`pm_lsp.rules.blame.checks.
-    analyse`)."""
-    k = start
+    character (a deleted word's leading space; the capitalisation check of a replacement),
+    back over a clause number inside emphasis too, and on over the emphasis closed right
+    after the sentence (whether the sentence is a bold run-in sub-heading). A judgment is a
+    pure function of this slice, the sentence's masked text and its context, which is what
+    lets the judgment be memoised (:func:`pm_lsp.rules.blame.checks.analyse`)."""
+    k = _looked_back(text, start)
+    m = _CLAUSE_NUMBER.search(text, max(0, start - 16), start)
+    if m is not None and m.start() > 0 and text[m.start() - 1] in "*_":
+        k = _looked_back(text, m.start())  # "**5.1 Change management.**": the emphasis
+        # opens before the clause number
+    e = end
+    while e < len(text) and text[e] in "*_":
+        e += 1  # and closes after the sentence: a run-in sub-heading (tone._bold_label)
+    return max(0, k - 1), min(len(text), e + 1)
+
+
+#: a clause number right before a sentence ("5.1 ", "B. ", "2) ")
+_CLAUSE_NUMBER = re.compile(r"[0-9A-Za-z]{1,3}(?:\.[0-9]{1,3})*[.)]?[ \t]+$")
+
+
+def _looked_back(text: str, k: int) -> int:
+    """Where the run of quote, emphasis and space characters before ``k`` starts."""
     while k > 0 and text[k - 1] in _LOOK_BACK:
         k -= 1
-    return max(0, k - 1), min(len(text), end + 1)
+    return k
 
 
 __all__ = [

@@ -50,6 +50,7 @@ from pm_lsp.rules.blame import (
     ellipsis,
     evident,
     expected,
+    heedless,
     hurried,
     hyphenated,
     inverted,
@@ -65,6 +66,7 @@ from pm_lsp.rules.blame import (
     slights,
     slowness,
     specs,
+    standards,
     trailing,
     trust,
 )
@@ -290,6 +292,8 @@ def _judge_verb(ctx: _Ctx, tok: Token) -> None:
     owed.skipped_relative(ctx, tok)
     owed.role_unheeded(ctx, tok)
     hurried.hurried_by(ctx, tok)
+    heedless.despite_sign(ctx, tok)  # "promoted by the lead despite a spike in errors"
+    standards.short_of_standard(ctx, tok)  # "... is not what we expect from a shift lead"
     expected.held_expectation(ctx, tok)
     slowness.judge(ctx, tok)  # a person's delay named the reason for a harm
 

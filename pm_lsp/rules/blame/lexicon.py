@@ -507,14 +507,21 @@ class BlameLexicon:
 
     def _read_unheeded(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a signal let pass with nobody named ("the alarm was ignored":
-        unheeded.py) and of a miss wondered at in the generic present ("how do you miss a
-        full disk for an hour?": rhetoric._how_generic_miss); read by the prefilter."""
+        unheeded.py), of a miss wondered at in the generic present ("how do you miss a
+        full disk for an hour?": rhetoric._how_generic_miss) and of an act of going ahead
+        despite a warning sign (heedless.py); read by the prefilter."""
         self.wondered_auxes = set(ws("wondered-auxes"))
         self.wondered_askees = set(ws("wondered-askees"))
         self.wondered_misses = set(ws("wondered-misses"))
         self.wondered_spans = set(ws("wondered-spans"))
         self.unheeded_signals = set(ws("unheeded-signals"))
         self.unheeded_signal_verbs = set(ws("unheeded-signal-verbs"))
+        # an act of going ahead done despite a warning sign (heedless.py)
+        self.heedless_acts = set(ws("heedless-acts"))
+        self.warning_signs = set(ws("warning-signs"))
+        self.warning_sign_marks = set(ws("warning-sign-marks"))
+        self.rise_nouns = set(ws("rise-nouns"))
+        self.remedy_nouns = set(ws("remedy-nouns"))
 
     def _read_lapses(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a harm given a person's act as its reason, of an omission told as a
@@ -783,11 +790,18 @@ class BlameLexicon:
         self, r: Callable[[str], re.Pattern[str]]
     ) -> list[tuple[re.Pattern[str], ...]]:
         """The prefilter's alternatives for a signal let pass with nobody named ("the alarm
-        was dismissed": unheeded.py) and a miss wondered at in the generic present ("how do
+        was dismissed": unheeded.py), an act of going ahead despite a warning sign
+        (heedless.py), an act held short of what is expected of a person ("not what we
+        expect from a lead": standards.py) and a miss wondered at in the generic present ("how do
         you miss it for an hour?": rhetoric._how_generic_miss)."""
         signal_verbs = _alt(self._forms(self.unheeded_signal_verbs))
+        going = _alt(self._forms(self.heedless_acts))
         return [
             (r(rf"\b(?:was|were)\s+(?:{signal_verbs})\w*\b"),),
+            # an act of going ahead despite a warning sign (heedless.py)
+            (r(r"\bdespite\b"), r(rf"(?<!\w)(?:{going})")),
+            # an act held short of what is expected of a person (standards.py)
+            (r(r"\bnot\b[^.;]{0,12}\bwhat\b"), r(r"\b(?:from|of)\b")),
             (r(rf"\bhow\s+(?:{_alt(sorted(self.wondered_auxes))})\b"), r(r"\bfor\b"), r(r"\?")),
         ]
 

@@ -1264,7 +1264,7 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
     if not _would_have(main):
         return
     heeded = _heeded_passive(ctx, verb)
-    if _person_subject(ctx, verb) is None and not heeded:
+    if _person_subject(ctx, verb) is None and not heeded and not _department_had(ctx, verb):
         return
     main_person = _person_subject(ctx, main) is not None
     # a passive is a state ("if the alert had been routed"), except "had been bothered to",
@@ -1293,6 +1293,14 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
         "if-had",
         person=True,
     )
+
+
+def _department_had(ctx: _Ctx, verb: Token) -> bool:
+    """ "If Security had followed the change process, ...", "if support had escalated the
+    ticket on Monday, ...": a department written bare, supposed to have done a duty only
+    people do (:func:`pm_lsp.rules.blame.duties.department_on_duty`)."""
+    subj = subject_of(verb)
+    return subj is not None and department_on_duty(subj, verb, ctx.lex) is not None
 
 
 #: the perfect's auxiliary and its contractions ("had", "she'd", "we'd have")

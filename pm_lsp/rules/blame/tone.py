@@ -607,6 +607,30 @@ def _unnamed(subj: Token, lex: BlameLexicon) -> bool:
     return low in lex.indefinite
 
 
+#: the markers of strong emphasis in Markdown
+_STRONG = ("**", "__")
+#: strong emphasis opened right before a sentence, a clause number between ("**5.1 ",
+#: "**B. ", "__2) ")
+_STRONG_OPENING = re.compile(r"(?:\*\*|__)(?:[0-9A-Za-z]{1,3}(?:\.[0-9]{1,3})*[.)]?[ \t]+)?$")
+
+
+def _bold_label(ctx: _Ctx) -> bool:
+    """Is the sentence one run of strong emphasis ("**3.1 Change management.**", "**Release
+    management**."), the run-in sub-heading of a numbered or listed factor? Such a label
+    names the topic of the prose after it: a noun phrase there states no one as the end of
+    the chain ("Change management" is no body of managers); the prose after it is read as
+    written, and a bold clause with a verb is still a statement."""
+    words = [t for t in ctx.sdoc if not t.is_space]
+    if not words:
+        return False
+    a, e = ctx.off(words[0]), ctx.end(words[-1])
+    if not _STRONG_OPENING.search(ctx.text, max(0, a - 16), a):
+        return False
+    if ctx.text[e : e + 2] in _STRONG:
+        return True
+    return words[-1].is_punct and ctx.text[e - 3 : e - 1] in _STRONG
+
+
 def _rca(ctx: _Ctx) -> None:
     """The root-cause statement (or last why-answer) names a person or a trait as the cause."""
     lex = ctx.lex
@@ -626,6 +650,9 @@ def _rca(ctx: _Ctx) -> None:
         verb = root
         if root.lemma_ == "be" and _copula_person(ctx, root):
             return
+        if root.pos_ in ("NOUN", "PROPN") and _bold_label(ctx):
+            return  # "**4.2 Vendor management.** The contract had no notice period": a
+            # sub-heading naming the topic of the prose after it, no actor
         if root.pos_ in ("NOUN", "PROPN") and any(
             _cause_names_person(ctx, n)
             for n in (root, *(c for c in root.children if c.dep_ == "appos"))
