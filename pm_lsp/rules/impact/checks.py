@@ -499,6 +499,10 @@ class Lexicon:
         self.response_steps = set(ws("response-steps"))
         self.behaviour_adverbs = set(ws("behaviour-adverbs"))
         self.reading_verbs = set(ws("reading-verbs"))
+        self.relocation_verbs = set(ws("relocation-verbs"))
+        self.entering_verbs = set(ws("entering-verbs"))
+        self.locating_verbs = set(ws("locating-verbs"))
+        self.loss_nouns = set(ws("loss-nouns"))
         self.repair_verbs = set(ws("repair-verbs"))
         self.redo_verbs = set(ws("redo-verbs"))
         self.receiving_verbs = set(ws("receiving-verbs"))
@@ -2724,6 +2728,8 @@ def judge_sentence(
             ):
                 continue  # "how many visitors the host can handle": a question, not an
                 # amount; "every few hours": how often something recurs, not how long
+            if _named_by_superlative(tok, lex):
+                continue  # "Most frequent departure slot.": which one, no amount
             if _subject_read_as_modifier(tok, lex):
                 add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
                 continue  # "many lost exam time": how many people, not how long
@@ -2861,6 +2867,9 @@ def judge_sentence(
                 name = " ".join([*(c.lower_ for c in of.lefts if c.dep_ == "compound"), name])
             elif of is None and key == "vague-share" and _bare_amount(shown, lex):
                 name = _what_the_amount_is_of(shown, lex)
+            lost = _things_lost(shown, lex) if key == "vague-money" else None
+            if lost is not None:  # "some limited loss of uploaded data": the data, no money
+                key, name = "vague-loss", lost
             # a duration is quoted whole ("'some time'; give the duration"): its quantifier
             # alone ("'some'") names no time (blind round 28)
             phrase = text[start:b] if key == "vague-duration" else tok.text
@@ -2911,6 +2920,49 @@ def _superlative(tok: Token, lex: Lexicon) -> bool:
         return True  # "the most critical", "the least used"
     # "the most time-critical", "the most business-critical": a hyphened grading word
     return len(after) == 3 and after[1].text == "-" and after[2].pos_ in ("ADJ", "VERB")
+
+
+def _things_lost(noun: Token, lex: Lexicon) -> str | None:
+    """What a loss noun (``loss-nouns``) is of, when that is no money ("some loss of
+    customer photos", "a limited loss of uploaded files"): the amount owed is how many of
+    them were lost, not a sum of money. The thing as written with the words that name its
+    kind, or None."""
+    if noun.lemma_.lower() not in lex.loss_nouns:
+        return None
+    of = _of_object(noun)
+    if of is None or of.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if {of.lemma_.lower(), of.lower_} & lex.money or lex.is_amount(of):
+        return None
+    kinds = [c for c in of.lefts if c.dep_ in ("compound", "amod") and c.tag_ != "JJR"]
+    first = kinds[0].left_edge.i if kinds else of.i  # "customer-submitted data": whole
+    return of.doc[first : of.i + 1].text
+
+
+def _named_by_superlative(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` ("Most", "Least") the superlative of an adjective in a sentence that has
+    no verb and names one thing ("Most frequent departure slot.", "Least used entrance on
+    the line.": a row or a label saying which item is meant)? A quantifier counts a plural
+    or a mass ("Most regular riders", "Most data"); before an adjective and one thing
+    counted in the singular it picks the thing out, no amount."""
+    sent = tok.sent
+    if tok.lower_ not in lex.superlative_grades or any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    after = [t for t in tok.doc[tok.i + 1 : sent.end] if not t.is_space]
+    if not after or after[0].tag_ != "JJ":
+        return False
+    noun = after[0].head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    return (
+        noun.tag_ == "NN"
+        and noun.i > after[0].i
+        and not lex.is_amount(noun)
+        # "Most common start time": a mass noun named by the kind of it, one of them
+        and (
+            noun.lemma_.lower() not in lex.mass or any(c.dep_ == "compound" for c in noun.children)
+        )
+    )
 
 
 def _graded_superlative(tok: Token, lex: Lexicon) -> bool:

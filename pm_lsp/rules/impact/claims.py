@@ -612,6 +612,7 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _defect_leak(e, lex)
             or _sign_noticed(e, lex)
             or _not_a(e)
+            or _kind_of_none(e)
             or _by_design(e, lex)
             or _class_framed(e, lex)
             or _harm_denied(e, lex)
@@ -977,15 +978,39 @@ def _frames(t: Token, lex: Lexicon) -> bool:
 
 def _not_a(effect: Token) -> bool:
     """Is the effect a noun denied by "not a", "not an" or "not any" before it ("a gap in
-    the handover, not a failure by one person", "not an outage of the store")? It is named
-    to be set aside, not told as harm."""
-    i, doc = effect.i, effect.doc
-    return (
-        effect.pos_ == "NOUN"
-        and i > 1
-        and doc[i - 1].lower_ in ("a", "an", "any")
-        and doc[i - 2].lower_ == "not"
+    the handover, not a failure by one person", "not an outage of the store"), words that
+    say which kind it is standing between ("it was not a cashier error", "not a driver
+    mistake")? It is named to be set aside, not told as harm."""
+    if effect.pos_ != "NOUN":
+        return False
+    det = next((c for c in effect.children if c.dep_ == "det" and c.i < effect.i), None)
+    if det is None or det.lower_ not in ("a", "an", "any") or det.i < 1:
+        return False
+    doc = effect.doc
+    between = doc[det.i + 1 : effect.i]
+    return doc[det.i - 1].lower_ == "not" and all(
+        w.dep_ in ("compound", "amod") and w.head.i == effect.i for w in between
     )
+
+
+def _kind_of_none(effect: Token) -> bool:
+    """Is ``effect`` a word inside the examples given for a noun counted with "no" (in
+    brackets, an apposition or after "such as": "no dosing errors (wrong tablet, wrong
+    ward) were found in the audit")? The examples say what kind of thing was found
+    absent; the sentence denies them all, it tells no harm."""
+    path: list[Token] = []
+    tok = effect
+    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+        path.append(tok)
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in tok.children
+        ):
+            return any(
+                w.dep_ == "appos" or (w.dep_ == "pobj" and w.head.lower_ in ("as", "like"))
+                for w in path
+            )
+    return False
 
 
 #: what makes a clause a case supposed, not one that happened
@@ -1297,7 +1322,12 @@ def _a_reader(verb: Token, subj: Token, lex: Lexicon) -> bool:
     system that users do not reach ("the old code could not read the new table layout",
     "the parser could not decode the payload")? It tells how the fault worked; "the app
     could not load notes" (a thing users reach) is harm."""
-    if verb.lemma_.lower() not in lex.reading_verbs or subj.pos_ not in ("NOUN", "PROPN"):
+    if subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lem = verb.lemma_.lower()
+    if _software_sense(subj, lex) and lem in lex.reading_verbs | lex.locating_verbs:
+        return True  # "the barcode reader could not find the label": one part of it
+    if lem not in lex.reading_verbs:
         return False
     forms = {subj.lower_, subj.lemma_.lower()}
     return not forms & (lex.facing | lex.people) and not _is_effect_noun(subj, lex)
@@ -1321,6 +1351,10 @@ def _step_failed(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is None:
             return False
+        if subj.tag_ == "WDT" and verb.dep_ == "relcl":
+            subj = verb.head  # "the scanner, which could not read the label": the scanner
+            # ... and of a name, the common noun set beside it ("the ... (OCR) reader")
+            subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "NOUN"), subj)
         head = subj
         while head.dep_ == "compound" and head.head.i != head.i:
             head = head.head
@@ -3852,7 +3886,45 @@ def _may_be_reached(t: Token, lex: Lexicon, effect: Token | None, near: frozense
         and not _anyone_set_against(t)
         and not _one_informant(t, effect, lex)
         and not readers_relying(t, lex)
+        and not _maker_of_thing(t, effect, lex)
+        and not _where_logic_moved(t, lex)
     )
+
+
+def _where_logic_moved(t: Token, lex: Lexicon) -> bool:
+    """Is ``t`` where a thing was moved from or to, by a verb of moving something between
+    places (``relocation-verbs``: "shifting the pricing rules from devices to the server",
+    "putting the check on the terminals")? The devices are where the logic ran, a step of
+    the design told in a lesson or a mechanism; no one was reached there."""
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ not in _PLACE_PREPS or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in lex.relocation_verbs
+        and any(c.dep_ == "dobj" and not _person(c, lex) for c in verb.children)
+    )
+
+
+#: prepositions that name where a thing was moved from or to
+_PLACE_PREPS = frozenset({"from", "to", "onto", "into", "on", "off"})
+
+
+def _maker_of_thing(t: Token, effect: Token | None, lex: Lexicon) -> bool:
+    """Is ``t`` who made a thing, named in the agent of a participle of making
+    (``entering-verbs``) that qualifies it ("bookings made by guests were never changed; only
+    the cached totals were wrong", "forms as filled in by patients")? It says whose the
+    thing is; whom the effect reached is the thing or whatever the effect is said of,
+    unless the effect stands in that participle's own clause."""
+    agent, part = t.head, t.head.head
+    if t.dep_ != "pobj" or agent.dep_ != "agent" or part.tag_ != "VBN":
+        return False
+    if part.lemma_.lower() not in lex.entering_verbs:
+        return False  # "timeouts reported by users": those who met them
+    if part.dep_ != "acl" and not (part.dep_ == "advcl" and part.head.pos_ == "NOUN"):
+        return False  # "as entered by guests" may hang on the noun as a clause
+    return effect is None or not part.left_edge.i <= effect.i <= part.right_edge.i
 
 
 def relying(verb: Token, lex: Lexicon) -> bool:
@@ -4016,8 +4088,19 @@ def _software_sense(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower_
     if any(c.dep_ == "poss" and c.lower_ == "our" for c in tok.children):
         return low in lex.own_senses or low in lex.software_senses  # "our account"
-    return low in lex.software_senses and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+    if low not in lex.software_senses:
+        return False
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return True
+    # the small model may hang "the" on a name before the noun ("the Optical Character
+    # Recognition (OCR) reader": "reader" set beside "Recognition", or under it)
+    named = tok.head if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" else tok
+    first = named.left_edge
+    return (
+        first.lower_ == "the"
+        and first.i < tok.i
+        and not any(w.dep_ == "poss" for w in tok.doc[first.i : tok.i])
+        and all(w.pos_ == "PROPN" or not w.is_alpha for w in tok.doc[first.i + 1 : tok.i])
     )
 
 
