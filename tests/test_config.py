@@ -181,10 +181,11 @@ def test_template_by_path_relative_to_the_config_file(tmp_path: Path) -> None:
 
 
 def test_user_pack_adds_a_placeholder_phrase(tmp_path: Path) -> None:
-    """A team that writes "to be written" as a placeholder teaches PM202 that phrase."""
-    _write(tmp_path / "our-words.toml", '[structure]\nplaceholders = ["to be written"]\n')
+    """A team that writes "ask the scribe" as a placeholder teaches PM202 that phrase (one
+    no built-in list holds: "to be written", once this test's phrase, is now built in)."""
+    _write(tmp_path / "our-words.toml", '[structure]\nplaceholders = ["ask the scribe"]\n')
     _write(tmp_path / ".pm-lint.toml", 'rule-packs = ["our-words.toml"]\nselect = ["PM202"]\n')
-    doc = _write(tmp_path / "pm.md", "# T\n\n## Impact\n\nto be written\n")
+    doc = _write(tmp_path / "pm.md", "# T\n\n## Impact\n\nask the scribe\n")
     text = doc.read_text(encoding="utf-8")
     with_pack = ConfigResolver().for_path(doc)
     assert [d.message for d in lint(text, with_pack, nlp=_NO_MODEL).diagnostics] == [

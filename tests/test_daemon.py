@@ -130,17 +130,17 @@ def test_the_daemon_answers_as_the_command_line_does(daemon: Daemon, tmp_path: P
 def test_edited_configuration_and_pack_are_read_again(daemon: Daemon, tmp_path: Path) -> None:
     """A long-lived process must not answer from files as they were: the configuration is
     read on every run, a rule pack and a template are cached by their file's stamp."""
-    (tmp_path / "words.toml").write_text('[structure]\nplaceholders = ["to be written"]\n')
+    (tmp_path / "words.toml").write_text('[structure]\nplaceholders = ["ask the scribe"]\n')
     config = tmp_path / ".pm-lint.toml"
     config.write_text('rule-packs = ["words.toml"]\nselect = ["PM202"]\n')
     doc = tmp_path / "pm.md"
-    doc.write_text("# T\n\n## Impact\n\nto be written\n\n## Timeline\n\nstill to be decided\n")
+    doc.write_text("# T\n\n## Impact\n\nask the scribe\n\n## Timeline\n\nstill to be decided\n")
     daemon.pm_lint("--daemon", "--no-cache", str(doc), cwd=tmp_path)
     daemon.wait()
     code, out, _ = daemon.pm_lint("--daemon", "--no-cache", str(doc), cwd=tmp_path)
     assert code == 1 and out.count(b"PM202") == 1, out
     (tmp_path / "words.toml").write_text(
-        '[structure]\nplaceholders = ["to be written", "still to be decided"]\n'
+        '[structure]\nplaceholders = ["ask the scribe", "still to be decided"]\n'
     )
     code, out, _ = daemon.pm_lint("--daemon", "--no-cache", str(doc), cwd=tmp_path)
     assert out.count(b"PM202") == 2, out
