@@ -27,6 +27,10 @@ from pm_lsp.rules.timeline.model import timeline_of, words
         "First duplicate receipt sent to a cardholder",
         "First incorrect payslip generated",
         "Tenants were unable to open the portal",
+        # the kind of failure given as its quoted message
+        'First "Badge not recognised" error at the ward cabinet',
+        "First `ECONNRESET` errors in the gateway log",
+        "first \u201cAccess denied\u201d failures at the kiosks",
     ],
 )
 def test_harm_in_the_words_of_those_served_starts_the_impact(event: str) -> None:
@@ -47,6 +51,11 @@ def test_harm_in_the_words_of_those_served_starts_the_impact(event: str) -> None
         "First duplicate alert silenced",
         "First wrong hypothesis ruled out",
         "Analyst spots the first duplicate receipt in the ledger",
+        # a quoted phrase that is no failure of the service
+        'First "disk nearly full" alert fires',
+        'Engineer reads the first "timeout" log line',
+        'First attempt "restart pods" ends with errors',
+        'Our first "fix" did not stop the errors',
     ],
 )
 def test_look_alikes_start_nothing(event: str) -> None:

@@ -449,3 +449,41 @@ def test_a_span_across_dates_that_agrees_is_clean(
 def test_a_dated_timeline_without_an_end_is_not_judged(lint_text: LintFn) -> None:
     timeline = DATE_COLUMN.replace("Exports back to normal, resolved", "Engineers keep watching")
     assert _pm503(lint_text, _exports(timeline, "The outage lasted about 3 hours.")) == []
+
+
+WEEKS = """| Date | Time | Event |
+|---|---|---|
+| 2025-01-06 | 09:00 | Ledger imports start failing (impact begins) |
+| 2025-01-13 | 10:00 | Finance analyst reports missing ledger lines |
+| 2025-02-03 | 16:00 | Importer fixed and backlog replayed, resolved |"""
+
+
+@pytest.mark.parametrize(
+    ("stated", "figure"),
+    [
+        ("The outage lasted about two weeks.", "two weeks"),
+        ("In total, the disruption ran for 2 weeks.", "2 weeks"),
+        ("The disruption itself lasted one week.", "one week"),
+        ("Total downtime: 2 wks", "2 wks"),
+    ],
+)
+def test_a_duration_in_weeks_is_read(lint_text: LintFn, stated: str, figure: str) -> None:
+    """The timeline runs four weeks (6 Jan to 3 Feb): a stated figure in weeks is read like
+    one in days or hours."""
+    assert _pm503(lint_text, _exports(WEEKS, stated)) == [figure]
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "The outage lasted about four weeks.",
+        "The incident lasted 4 weeks in total.",
+        "The rollback of the importer took two weeks.",
+        "The outage was measured against a two-week baseline.",
+        "We will revisit the importer within two weeks.",
+    ],
+)
+def test_weeks_that_agree_or_measure_something_else_are_clean(
+    lint_text: LintFn, stated: str
+) -> None:
+    assert _pm503(lint_text, _exports(WEEKS, stated)) == []

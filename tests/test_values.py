@@ -88,6 +88,9 @@ def test_metadata_read_without_line_break_markup(lint_text: LintFn) -> None:
         ("1 hour and 48 minutes", 108),
         ("95 mins", 95),
         ("02:15", 135),
+        ("2 weeks", 20160),
+        ("1 week and 3 days", 14400),
+        ("3wks", 30240),
     ],
 )
 def test_durations_written_together_or_apart(written: str, minutes: int) -> None:
@@ -96,6 +99,8 @@ def test_durations_written_together_or_apart(written: str, minutes: int) -> None
     assert parse_duration(written) == dt.timedelta(minutes=minutes)
 
 
-@pytest.mark.parametrize("written", ["10 ms", "4 hosts", "2 mirrors", "1 hotfix"])
+@pytest.mark.parametrize(
+    "written", ["10 ms", "4 hosts", "2 mirrors", "1 hotfix", "3 workers", "2 web nodes"]
+)
 def test_what_is_no_duration(written: str) -> None:
     assert parse_duration(written) is None

@@ -166,7 +166,7 @@ def _month(name: str) -> int | None:
 #: ends where no letter follows, so the parts written together count ("1h25m", "2d4h"; a
 #: word boundary there read "1h25m" as 25 minutes)
 _DURATION_PART = re.compile(
-    r"(?<!\d)(\d+(?:[.,]\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)"
+    r"(?<!\d)(\d+(?:[.,]\d+)?)\s*(w|wks?|weeks?|d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -174,7 +174,7 @@ _CLOCK = re.compile(r"^\s*(\d{1,3}):(\d{2})(?::(\d{2}))?\s*$")
 #: what may stand between two parts ("1h, 30m", "1 hour and 30 minutes"); the same strings
 #: as ``[\s,]*(?:and)?[\s,]*``, without its quadratic backtracking on a long gap
 _JOINER = re.compile(r"[\s,]*(?:and[\s,]*)?")
-_UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
+_UNIT_SECONDS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
 
 
 def parse_duration(value: str) -> dt.timedelta | None:

@@ -39,7 +39,7 @@ from pm_lsp.parse.values import parse_duration
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.timeline.model import FAMILY, words
 
-_UNIT = r"(?:d|days?|h|hrs?|hours?|m|mins?|minutes?)"
+_UNIT = r"(?:wks?|weeks?|d|days?|h|hrs?|hours?|m|mins?|minutes?)"
 
 
 class Stated(NamedTuple):
@@ -106,7 +106,7 @@ class DurationWords:
         nouns = _alt(ws("incident-nouns"))
         #: "a 47-minute outage", "a roughly six-hour partial outage"
         self.adjective = re.compile(
-            rf"(?i)(?<![\w-]){q}(?P<d>{num}-(?:minute|hour|day))s?\s+"
+            rf"(?i)(?<![\w-]){q}(?P<d>{num}-(?:minute|hour|day|week))s?\s+"
             rf"(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b"
         )
         #: "90 minutes of downtime", "the outage lasted", "lasting outage" around a match
