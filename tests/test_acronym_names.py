@@ -62,3 +62,31 @@ def test_every_numbered_service_is_read(lint_text: LintFn) -> None:
     for word in builtin_pack().words("readability", "numbered-services"):
         body = f"The courier was booked on the TPQ {word} 1127 and arrived late."
         assert _found(_doc(body), lint_text) == [], word
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Freight for the MV *Tern Bay* sat on the quay until noon.",
+        "The RV _Kestrel_ lost its booking link for an hour.",
+        'Two crew of the HMS "Valiant" could not check in.',
+        "- Vessel: MS Baltic Rose\n- Berth: 4",
+        "The rota named [NAME] as the duty lead, with [START DATE] for the handover.",
+    ],
+)
+def test_ship_prefixes_and_form_blanks_are_no_acronym(lint_text: LintFn, body: str) -> None:
+    assert _found(_doc(body), lint_text) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "used"),
+    [
+        ("The MV refresh for the sales dashboard took forty minutes.", ["MV"]),
+        ("We dropped the nightly MV and rebuilt it from the base table.", ["MV"]),
+        ("The relay tagged each line [QRV] before it dropped them.", ["QRV"]),
+    ],
+)
+def test_prefix_letters_and_bracketed_capitals_otherwise_read(
+    lint_text: LintFn, body: str, used: list[str]
+) -> None:
+    assert _found(_doc(body), lint_text) == used

@@ -113,3 +113,68 @@ def test_a_bracketed_note_to_fill_in_is_a_placeholder_left(
 def test_brackets_that_are_no_note_to_fill_in(body: str) -> None:
     text = f"# T\n\n## Detection\n\n{body}\n## Response\n\nRestarted at 10:02.\n"
     assert [d for d in run(text) if d.code == "PM202"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "note"),
+    [
+        # a field's name in capitals standing for its value, maybe after other capitals
+        ("The pager rang for [NAME] at 02:10 and nobody answered.\n", "[NAME]"),
+        ("Checks resumed on [START DATE] after the vendor patch.\n", "[START DATE]"),
+        ("Escalation went to [TEAM] by phone within the hour.\n", "[TEAM]"),
+        # a mark still to come in round brackets, and as a label's whole value
+        ("The warehouse list is attached as Appendix C (TBC).\n", "(TBC)"),
+        (
+            "Orders held back came to (to be confirmed: export pending) by noon.\n",
+            "(to be confirmed: export pending)",
+        ),
+        ("- Orders refunded: TBC\n- Stores hit: 14\n", "TBC"),
+        ("Courier credits: to follow.\n", "to follow"),
+        # a note saying the part is still to be written
+        (
+            "Phones rang first. [to be completed – call logs pending]\n",
+            "[to be completed – call logs pending]",
+        ),
+    ],
+)
+def test_blanks_of_a_form_are_placeholders_left(body: str, note: str) -> None:
+    text = f"# T\n\n## Detection\n\n{body}\n## Response\n\nRestarted at 10:02.\n"
+    (d,) = [x for x in run(text) if x.code == "PM202"]
+    assert text[d.start : d.end] == note
+
+
+@pytest.mark.parametrize("body", ["[To be completed]\n", "(TBC)\n", "[DATE]\n"])
+def test_a_section_whose_whole_body_is_a_blank_holds_only_placeholders(body: str) -> None:
+    text = f"# T\n\n## Detection\n\n{body}\n## Response\n\nRestarted at 10:02.\n"
+    (d,) = [x for x in run(text) if x.code == "PM202"]
+    assert text[d.start : d.end] == "Detection"
+    assert d.message == "Section 'Detection' holds only placeholder text"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # log levels and tags quoted from a log, a redaction, an editor's mark
+        "The agent logged [ERROR] and then [WARN] lines until 10:04.\n",
+        "The caller, [REDACTED NAME], reported the fault at 09:58.\n",
+        "The vendor wrote that the fix was 'definately' [sic] shipped.\n",
+        # a link, a footnote, a task box and a control's name
+        "We posted on the [Status Page](https://status.example) at 10:05 [3].\n",
+        "- [x] restarted the queue consumer\n",
+        "Buyers who pressed [Add to Basket] saw a spinner until 10:04.\n",
+        # a parenthetical clause and a name that opens with the letters
+        "A new freeze window (to be agreed with the vendor next week) replaces it.\n",
+        "- Card issuer: TBC Bank\n- Stores hit: 14\n",
+        "The supplier ticket (TBC-31) tracks the probe fix.\n",
+    ],
+)
+def test_brackets_and_values_that_are_no_blank(body: str) -> None:
+    text = f"# T\n\n## Detection\n\n{body}\n## Response\n\nRestarted at 10:02.\n"
+    assert [d for d in run(text) if d.code == "PM202"] == []
+
+
+def test_a_field_given_as_a_blank_is_not_filled_in() -> None:
+    for value in ("[NAME], Platform group", "<insert owner>", "[To be confirmed]", "(TBC)"):
+        text = f"# T\n\n**Authors:** {value}\n\n## Summary\n\nThe queue stalled.\n"
+        found = [x for x in run(text) if x.code == "PM203"]
+        assert any(d.message == "Metadata 'Authors' is not filled in" for d in found), value

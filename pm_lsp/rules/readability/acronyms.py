@@ -79,6 +79,7 @@ from pm_lsp.rules.readability.expansions import (
 from pm_lsp.rules.readability.grade import table
 from pm_lsp.rules.readability.specs import undefined_acronym
 from pm_lsp.rules.spec import Finding, RuleContext, rule
+from pm_lsp.rules.structure.blanks import placeholder_notes
 from pm_lsp.rules.timeline.model import Zones, prose_zones_in, timeline_of
 
 FAMILY = "readability"
@@ -1108,6 +1109,10 @@ class Shapes:
     #: other record types joined before the record word ("SOA and NS records", "A, AAAA or
     #: MX records"): each of them stands before it (:func:`_identifier`)
     record_run: re.Pattern[str] | None = None
+    #: a ship's prefix (``vessel-prefixes``), part of the name after it (:func:`_vessel`)
+    vessels: frozenset[str] = frozenset()
+    #: a blank left in a template's brackets ("[NAME]": structure's ``blank-fields``)
+    blanks: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, pack: RulePack) -> Shapes:
@@ -1143,6 +1148,8 @@ class Shapes:
             _words_after(pack.words(FAMILY, "command-nouns")),
             _numbered(pack.words(FAMILY, "numbered-services")),
             _record_run(pack.words(FAMILY, "record-types")),
+            frozenset(pack.words(FAMILY, "vessel-prefixes")),
+            pack.derived(placeholder_notes),
         )
 
 
@@ -1292,18 +1299,28 @@ def _command_name(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
     )
 
 
+#: a ship's name after its prefix: a capitalised word, maybe set in italics (masked to
+#: blanks) or quotes ("MV *Tern Bay*", 'HMS "Valiant"')
+_VESSEL_NAME = re.compile(r"[ \xa0]+[\"'“‘]?[A-Z][a-z]")
+
+
 def _no_use(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
     """Are the capitals at ``text[at]`` no use of an acronym here: a company's legal form
     after its name (:func:`_legal_form`), a credential after a person's name in a byline
     (:func:`_credential`), an identifier's letters (:func:`_identifier`;
-    "AS 1299" is an autonomous system, read as before) or a state's value
-    (:func:`_state_value`)?"""
+    "AS 1299" is an autonomous system, read as before), a state's value
+    (:func:`_state_value`), a ship's prefix before its name or a field's name standing
+    for a value still to fill in ("[NAME]")?"""
     if acronym in shapes.legal_forms:
         return _legal_form(text, at, acronym, shapes.legal_forms)
     if _credential(text, at, acronym, shapes):
         return True
     if acronym in shapes.mail_prefixes and _mail_prefix(text, at, acronym):
         return True
+    if acronym in shapes.vessels and _VESSEL_NAME.match(text, at + len(acronym)):
+        return True  # "the MV *Tern Bay*": a ship's name, whatever the block's case
+    if shapes.blanks is not None and "[" in text and _in_placeholder(text, at, shapes.blanks):
+        return True  # "Prepared by: [NAME]": a blank to fill, standing for a value
     return (
         _identifier(text, at + len(acronym), acronym, shapes)
         or _state_value(text, at, acronym, shapes)

@@ -24,6 +24,7 @@ from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import FieldSpec, SectionSpec, Template, normalise_value
 from pm_lsp.rules.actions.items import action_groups, placeholder_note
 from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, Severity, rule
+from pm_lsp.rules.structure.blanks import placeholder_notes
 from pm_lsp.rules.structure.concepts import presence, starts_as_placeholder
 from pm_lsp.rules.structure.fields import FieldPresence, field_presence
 from pm_lsp.rules.structure.parts import MEDIA, Parts, below_any, structure_parts
@@ -445,6 +446,7 @@ def check_missing_metadata(ctx: RuleContext) -> Iterator[Finding]:
     there is): never safe, a placeholder is not metadata."""
     doc, template, pack = ctx.doc, ctx.template, ctx.pack
     placeholders = {p.lower() for p in pack.words("structure", "placeholders")}
+    note = pack.derived(placeholder_notes)
     found = ctx.analysis(field_presence, template, pack, ctx.source_name)
     nl = _newline(doc)
     a, b = _anchor(doc)
@@ -469,7 +471,7 @@ def check_missing_metadata(ctx: RuleContext) -> Iterator[Finding]:
                 data={"field": spec.id},
                 severity=severity,
             )
-        elif f.value.strip() and _unfilled(f.value.strip(), placeholders):
+        elif f.value.strip() and _unfilled(f.value.strip(), placeholders, note):
             yield Finding(
                 f.value_span.start,
                 max(f.value_span.end, f.value_span.start),
@@ -764,21 +766,29 @@ _BRACKETED = re.compile(
 )
 
 
-def _unfilled(value: str, placeholders: set[str]) -> bool:
+def _unfilled(value: str, placeholders: set[str], note: re.Pattern[str] | None) -> bool:
     """Is a field's value empty or a placeholder ("TBD", "<severity>"), bare or in the
-    brackets a form marks its blanks with ("[TBD]", "(TODO)")? PM202 and PM203 speak of
-    those; PM204 judges only a value written."""
+    brackets a form marks its blanks with ("[TBD]", "(TODO)"), or does it open with a blank
+    left in brackets (``note``: "[NAME], Platform team", "<insert owner>", "[To be
+    confirmed]")? PM202 and PM203 speak of those; PM204 judges only a value written."""
     if not value or value.lower() in placeholders or starts_as_placeholder(value):
         return True
-    m = _BRACKETED.fullmatch(value.strip("*_ \t"))
+    bare = value.strip("*_ \t")
+    m = _BRACKETED.fullmatch(bare)
     inner = next((g for g in m.groups() if g is not None), "") if m else None
-    return inner is not None and (inner.lower() in placeholders or starts_as_placeholder(inner))
+    if inner is not None and (inner.lower() in placeholders or starts_as_placeholder(inner)):
+        return True
+    if note is None:
+        return False
+    # a form's blank in any brackets is read as one in square brackets ("<insert owner>")
+    return note.match(f"[{inner}]" if inner is not None else bare) is not None
 
 
 @rule(invalid_metadata)
 def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
     doc, template, pack = ctx.doc, ctx.template, ctx.pack
     placeholders = {p.lower() for p in pack.words("structure", "placeholders")}
+    note = pack.derived(placeholder_notes)
     if doc.front_matter is not None and doc.front_matter_error:
         yield Finding(
             doc.front_matter.start,
@@ -795,7 +805,7 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
         spec = types.get(f.canonical or "")
         written, span = _judged_value(f)
         value = _without_scheme(pack, spec, written) if spec is not None else written
-        if spec is None or _unfilled(value, placeholders):
+        if spec is None or _unfilled(value, placeholders, note):
             continue
         told = _level_told(pack, template, value) if spec.type == "severity" else None
         if spec.type == "date" and len(readings := date_readings(value)) == 2:

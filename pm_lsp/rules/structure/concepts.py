@@ -28,6 +28,7 @@ from pm_lsp.nlp.patterns import Gated
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template, is_statement
 from pm_lsp.rules.actions.items import is_action_label, tracks_a_list
+from pm_lsp.rules.structure.blanks import placeholder_notes
 from pm_lsp.rules.timeline.chat import chat_header, chat_lines
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class Words:
     )
     #: the placeholder words as written (a whole block equal to one is unwritten)
     placeholder_words: frozenset[str] = frozenset()
-    #: a note to fill in, in square brackets (``fill-in-verbs``: :func:`_fill_in_note`)
+    #: a blank left in brackets (:func:`~pm_lsp.rules.structure.blanks.placeholder_notes`)
     fill_in_note: re.Pattern[str] | None = None
     #: whole answers that say the part is still to be written ("None yet": lower case,
     #: ``pending-answers``): filler, and a placeholder in any section
@@ -194,41 +195,12 @@ def load_words(pack: RulePack) -> Words:
         salutation=_salutation(pack),
         pending=frozenset(w.lower() for w in pack.words("structure", "pending-answers")),
         not_applicable=frozenset(w.lower() for w in pack.words("structure", "not-applicable")),
-        fill_in_note=_fill_in_note(
-            pack.words("structure", "fill-in-verbs"),
-            pack.words("structure", "bracket-placeholders"),
-        ),
+        fill_in_note=pack.derived(placeholder_notes),
         cues=cues,
         exceptions=exceptions,
         strong=strong,
         _gated=Gated([*cues.values(), *exceptions.values(), *strong.values()]),
     )
-
-
-def _fill_in_note(verbs: list[str], marks: list[str]) -> re.Pattern[str] | None:
-    """A note to fill in, in square brackets in the masked text (a link's brackets are
-    masked away): one of ``verbs`` opening it, then one word or more each starting with a
-    small letter, a digit or a symbol ("[insert the refund total]", "[add graph here]");
-    after a verb in small letters, any words (a name among them: "[insert the count from
-    Finance]"). Not "[Enter]" (a key: no word after the verb) nor "[Add User]", "[Add to
-    Cart]" (a control's name in capitals), nor brackets followed by a link's parts or a
-    reference's colon. Or one of
-    ``marks`` ("TBC", "to be confirmed") alone in the brackets or before a dash or a colon
-    and a spaced note ("[TBC – figure from finance]"): not a ticket key ("[TBC-12]")."""
-    alts = [
-        "|".join(re.escape(v).replace(r"\ ", r"[ \t]+") for v in sorted(w, key=len)[::-1])
-        for w in (verbs, marks)
-    ]
-    word = r"[a-z0-9$€£¥#~<>%'’(-][^\s\[\]]*"
-    found = []
-    if verbs:
-        found.append(rf"(?:{alts[0]})(?:[ \t]+[^\s\[\]]+){{1,16}}")
-        found.append(rf"(?i:{alts[0]})(?:[ \t]+{word}){{1,16}}")
-    if marks:
-        found.append(rf"(?i:{alts[1]})(?:[ \t]*[:–—-][ \t]+[^\s\[\]][^\[\]\n]{{0,120}}?)?")
-    if not found:
-        return None
-    return re.compile(rf"(?<![\]!\w])\[[ \t]*(?:{'|'.join(found)})[ \t]*\](?![(\[:])")
 
 
 def _salutation(pack: RulePack) -> re.Pattern[str]:
@@ -263,6 +235,8 @@ def _is_filler(text: str, words: Words) -> bool:
         return True
     if _TODO.match(t):
         return True
+    if words.fill_in_note is not None and words.fill_in_note.fullmatch(t):
+        return True  # the whole block a blank left in brackets: "[To be completed]", "(TBC)"
     return words.prompts.match(t) is not None
 
 
@@ -448,7 +422,7 @@ def _placeholder_word(text: str, note: re.Pattern[str] | None) -> tuple[int, str
     it is no field of this document left unfilled. The quotations are looked for only in a
     block that holds a placeholder."""
     found = [_first_unquoted(text, _PLACEHOLDER_WORD)]
-    if note is not None and "[" in text:
+    if note is not None and ("[" in text or "(" in text or ":" in text):
         found.append(_first_unquoted(text, note))
     return min((f for f in found if f is not None), default=None)
 
