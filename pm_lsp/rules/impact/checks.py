@@ -432,6 +432,12 @@ class Lexicon:
         self.counterfactual = _joined(pack.words(FAMILY, "counterfactual-forms"))
         self.counterfactual_outcome = _joined(pack.words(FAMILY, "counterfactual-outcome-forms"))
         self.option_words = frozenset(pack.words(FAMILY, "option-words"))
+        self.deliberation_time_verbs = frozenset(
+            pack.words(FAMILY, "deliberation-verbs") + pack.words(FAMILY, "deliberation-time-verbs")
+        )
+        self.deliberating_groups = frozenset(pack.words(FAMILY, "deliberating-groups"))
+        self.work_queue_nouns = frozenset(pack.words(FAMILY, "work-queue-nouns"))
+        self.circumstance_preps = frozenset(pack.words(FAMILY, "circumstance-preps"))
         self.program_kinds = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(pack.words(FAMILY, 'program-kinds'))})(?![\w-])"
         )
@@ -673,6 +679,8 @@ class Lexicon:
         self.rule_modals = set(ws("rule-modals"))
         self.why_steps = [re.compile(p, re.I) for p in pack.words(FAMILY, "why-steps")]
         self.denied_harm_verbs = set(ws("denied-harm-verbs"))
+        self.freedom_words = set(ws("freedom-words"))
+        self.weight_verbs = set(ws("weight-verbs"))
         self.wrong_thing_adjectives = set(ws("wrong-thing-adjectives"))
         self.handing_verbs = set(ws("handing-verbs"))
         self.evidence_nouns = set(ws("evidence-nouns"))
@@ -4616,8 +4624,10 @@ def _owed(
     """The vague quantities of a sentence that owe an amount of harm: less, outside the
     sections where impact is stated, what times or counts the response
     (:func:`_response_time`), what a lesson counts of no one affected
-    (:func:`_uncounted_lesson`), what the writers' own work took (:func:`_effort_taken`),
-    what an option not taken would have done (:func:`_option_cost`), and a count its
+    (:func:`_uncounted_lesson`), what the writers' own work took (:func:`_effort_taken`)
+    or what they had on their hands (:func:`_work_on_hand`),
+    what an option not taken would have done (:func:`_option_cost`), how long the writers
+    weighed a question (:func:`_deliberation_time`), and a count its
     sentence says is unknown (``unknown-extent``)."""
     if where != IMPACT:
         hits = [
@@ -4627,6 +4637,7 @@ def _owed(
             and not _settling_time(h, toks, lex)
             and not _system_event_time(h, toks, lex)
             and not _effort_taken(h, toks, lex, lessons=where == LESSONS)
+            and not _work_on_hand(h, toks, lex)
         ]
     hits = [
         h
@@ -4634,6 +4645,7 @@ def _owed(
         if not _in_cause_told(h, toks, lex)
         and not _inside_forms(h, toks, lex.turnout)  # "players turned up in huge numbers"
         and not _option_cost(h, toks, lex)  # "a full closure would have stranded many"
+        and not _deliberation_time(h, toks, lex)  # "we argued about it for a while"
     ]
     if hits and lex.unknown_extent.search(text_of(toks[0].doc)):
         # "A few riders likely walked off; we can't count them": the count is stated as
@@ -4815,6 +4827,67 @@ def _step_in_reason(verb: Token, lex: Lexicon) -> bool:
         and any(t.lemma_.lower() in lex.system_events for t in c.subtree)
         for c in clauses
     )
+
+
+def _work_on_hand(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the vague amount ``hit`` the responders' load told as the circumstance they worked
+    in ("with a pile of tickets, a broken caption looks like a player bug", "buried under a
+    heap of pages, we read the wrong dashboard")? Its noun is one of ``work-queue-nouns``,
+    its phrase the object of one of ``circumstance-preps``, and that preposition hangs from
+    a clause through prepositions only, not from a thing ("a queue with a pile of tickets").
+    "Customers sent a pile of tickets" (the tickets sent) is still read."""
+    base = toks[0].idx
+    noun = next((t for t in toks if t.idx - base + len(t.text) == hit.end), None)
+    if noun is None or noun.lemma_.lower() not in lex.work_queue_nouns:
+        return False
+    head = noun
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.i:
+        head = head.head.head  # "a pile of tickets": the pile
+    if head.dep_ != "pobj" or head.head.lower_ not in lex.circumstance_preps:
+        return False
+    up = head.head
+    while up.dep_ in ("prep", "pobj") and up.head.i != up.i:
+        up = up.head  # "at midnight with a pile of ...": through "midnight" and "at"
+    return up.pos_ in ("VERB", "AUX")
+
+
+def _deliberation_time(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the vague duration ``hit`` how long the writers weighed a question among
+    themselves ("we argued about raising the severity for a while", "the bridge debated a
+    rollback for some time", "we went back and forth on it for ages")? A verb of
+    ``deliberation-time-verbs`` ("go" only with "back and forth") whose subject is the writers,
+    their responders or a meeting of them (``deliberating-groups``): the time of their own
+    talk, no one's harm. "Customers argued with the agents for a while" is still read."""
+    if not (hit.key.startswith("vague-duration") or hit.noun.lower() in lex.time):
+        return False
+    word = next((t for t in toks if t.idx - toks[0].idx == hit.start), None)
+    verb = _deliberating_verb(word, lex) if word is not None else None
+    if verb is None:
+        return False
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (
+        _one_of_us(subj, lex) or bool({subj.lemma_.lower(), subj.lower_} & lex.deliberating_groups)
+    )
+
+
+def _deliberating_verb(word: Token, lex: Lexicon) -> Token | None:
+    """The verb of weighing ``word`` hangs from, climbing through clauses without a subject
+    of their own (the small model hangs "for a while" in "we argued about whether to roll
+    back for a while" on "roll"); a clause with its own subject ("we discussed how customers
+    waited for a while") stops the climb: the duration is that clause's."""
+    for anc in word.ancestors:
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        low = anc.lemma_.lower()
+        if low in lex.deliberation_time_verbs and (
+            low != "go" or any(t.lower_ == "forth" for t in anc.subtree)
+        ):  # "the site went down for a while": only "back and forth" weighs
+            return anc
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in anc.children):
+            return None
+    return None
 
 
 def _one_of_us(noun: Token, lex: Lexicon) -> bool:
@@ -5346,12 +5419,15 @@ def _counting_quantifier(toks: Sequence[Token], lex: Lexicon) -> tuple[Token, To
     impact or of a hedged verb ("Numerous datasets may contain corrupted rows", "Several
     tenants may have seen stale data"): the vague word is what to fix, so it is reported
     and named, not the statement as unquantified with the noun of another part of it.
-    Not on what the responders did ("a few changes have been made")."""
+    Not on what the responders did ("a few changes have been made"), nor after "how"
+    ("the push is how many parents confirm their child got home"): a count asked or
+    described, no amount claimed."""
     for t in toks:
         head = t.head
         if (
             t.lower_ in lex.quantifiers
             and t.lower_ not in lex.grades
+            and not (t.i > 0 and t.doc[t.i - 1].lower_ == "how")
             and t.dep_ in ("det", "amod")
             and head.tag_ in ("NNS", "NNPS")
             and head.dep_ in ("nsubj", "nsubjpass")

@@ -616,6 +616,8 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _by_design(e, lex)
             or _class_framed(e, lex)
             or _harm_denied(e, lex)
+            or _free_of(e, lex)
+            or _weighed_in_general(e, lex)
             or _wrong_thing_denied(e, lex)
             or _doubted(e, lex)
             or _made_for(e, lex)
@@ -892,6 +894,46 @@ def _harm_denied(effect: Token, lex: Lexicon) -> bool:
         verb is not None
         and verb.lemma_.lower() in lex.denied_harm_verbs
         and any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
+def _free_of(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` said to be absent, the object of "of" after a word of being without
+    (``freedom-words``: "running and free of errors", "clear of failures") or joined to one
+    by a hyphen ("error-free")? The sentence tells a thing was healthy, no harm; a health
+    check that trusted it is how the fault hid, not what users met."""
+    head = effect.head
+    if effect.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lower_ in lex.freedom_words
+    return (
+        effect.dep_ in ("npadvmod", "compound", "amod")
+        and head.lower_ in lex.freedom_words
+        and effect.i + 2 == head.i
+        and effect.nbor(1).text == "-"
+    )
+
+
+def _weighed_in_general(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` an outage of no particular time weighed ("the one week when an outage
+    matters most", "downtime hurts most on match days"), or the verb weighing it: a verb of
+    ``weight-verbs`` in the present, its subject the effect noun with "a", "an", "any" or
+    no determiner, and no object but a superlative ("costs the most")? A kind of event is
+    weighed, as a reason a plan fell short; "the outage hurt riders most" (definite, with
+    an object) is harm told."""
+    noun = effect if effect.dep_ == "nsubj" else None
+    if noun is None and effect.pos_ in ("VERB", "AUX"):
+        noun = next((c for c in effect.children if c.dep_ == "nsubj"), None)
+    if noun is None or noun.pos_ != "NOUN":
+        return False
+    verb = noun.head
+    return (
+        verb.lemma_.lower() in lex.weight_verbs
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(
+            c.dep_ in ("dobj", "dative", "iobj") and c.tag_ not in ("JJS", "RBS")
+            for c in verb.children
+        )  # "costs the most": a degree, no one it reaches
+        and all(c.lower_ in ("a", "an", "any") for c in noun.children if c.dep_ in ("det", "poss"))
     )
 
 
