@@ -57,6 +57,12 @@ def _held_things(act: Token) -> Iterator[Token]:
         ]
 
 
+def marked_out(noun: Token, lex: BlameLexicon) -> bool:
+    """``noun`` is marked as out of its place: a passive's subject ("the misdirected email
+    was not read by the clerk") as an object is for :func:`rightly_abstained`."""
+    return _marked(noun, lex)
+
+
 def _marked(noun: Token, lex: BlameLexicon) -> bool:
     """Does a word right on ``noun`` mark it as out of its place ("the leaked ledger", "the
     records exposed in the breach")? Not a word deeper in a clause on it: "the notice that

@@ -840,6 +840,8 @@ def inaction(ctx: _Ctx) -> None:
             r"\b(?:because|since)\b", ctx.stext[m0 + len(m.group(0)) :]
         ):
             continue  # "... for three hours because the pager service was down"
+        if any(_beyond_asked(t) for t in span):
+            continue  # "nobody did anything the runbook did not ask for": all did as asked
         did = next((t for t in span if t.lemma_ == "do" and t.dep_ != "auxpass"), None)
         if (
             did is not None
@@ -855,6 +857,13 @@ def inaction(ctx: _Ctx) -> None:
             "inaction",
             phrase=m.group(0),
         )
+
+
+def _beyond_asked(thing: Token) -> bool:
+    """ "anything the playbook did not call for", "anything that was not in the plan": what
+    nobody did is narrowed by a denied relative clause, so the sentence denies only doing
+    more than was asked, a double negation that tells of people keeping to the plan."""
+    return any(c.dep_ == "relcl" and _negated(c) for c in thing.children)
 
 
 def _after_opener(

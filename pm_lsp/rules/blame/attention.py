@@ -46,11 +46,13 @@ def inattention(ctx: _Ctx, tok: Token) -> None:
     )
     if not denied or _hypothetical(verb) or _rationale(verb, ctx.lex, ctx.stext):
         return
-    if _person_subject(ctx, verb) is None:
+    split = _split_progressive(verb)
+    if _person_subject(ctx, verb if split is None else split) is None:
         return
     first = min(
         (c for c in verb.children if c.dep_ in ("aux", "neg")), key=lambda c: c.i, default=verb
     )
+    first = first if split is None else split
     ctx.add(
         specs.judgment.code,
         ctx.off(first),
@@ -58,3 +60,16 @@ def inattention(ctx: _Ctx, tok: Token) -> None:
         "inattention",
         phrase=ctx.words(first, tok),
     )
+
+
+def _split_progressive(verb: Token) -> Token | None:
+    """The "was" of a progressive that an aside set off by commas split from its participle
+    ("the reviewer was, regrettably, not paying attention"): the small model then makes
+    "was" the root and hangs "paying" under it as a clause, so the subject is the root's.
+    Only adverbs may stand between ("was busy, not paying ..." is a state, then a clause)."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or head.lemma_ != "be" or head.i > verb.i:
+        return None
+    between = verb.doc[head.i + 1 : verb.i]
+    aside = all(t.text == "," or t.dep_ in ("advmod", "neg") or t.is_space for t in between)
+    return head if aside and any(t.text == "," for t in between) else None

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.acts import _agent_person, _explained_act
+from pm_lsp.rules.blame.denied import denied_party
 from pm_lsp.rules.blame.extract import person_name, subject_of
 from pm_lsp.rules.blame.grammar import (
     _Ctx,
@@ -85,6 +86,8 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         if _quoted(ctx, verb):
             return  # 'a customer wrote "Tomasz broke prod again"': someone else's claim, quoted
         got = _person_subject(ctx, verb)
+        if got is not None and denied_party(got[0], lex):
+            return  # "no reviewer ignored the warning": no one lapsed
         if got is not None and (got[0].dep_ == "nsubj" or got[0].i < verb.i):
             subj, who = got
             fix = (

@@ -433,7 +433,10 @@ class BlameLexicon:
 
     def _read_fitness(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a person's fitness for the work judged: in a relative clause
-        (bl22b) and as a state they are in."""
+        (bl22b) and as a state they are in; and of a subject that is no one."""
+        #: a subject that is no one ("no reviewer", "not one operator": denied.py)
+        self.denied_parties = set(ws("denied-parties"))
+        self.denying_words = set(ws("denying-words"))
         self.unfit_predicates = set(ws("unfit-predicates"))
         self.unfit_states = set(ws("unfit-states"))
         self.fit_states = set(ws("fit-states"))
@@ -1122,6 +1125,8 @@ class BlameLexicon:
         self.body_heads = set(ws("body-heads"))
         self.body_kinds = set(ws("body-kinds"))
         self.occupation_suffixes = tuple(ws("occupation-suffixes"))
+        self.doer_suffixes = tuple(ws("doer-suffixes"))
+        self.experience_words = set(ws("experience-words"))
         self.occupation_things = tuple(ws("occupation-things"))
         self.unit_words = set(ws("unit-words"))  # bl34 class 1 (extract._org_unit)
         self.unit_thing_words = set(ws("unit-thing-words"))

@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
-from pm_lsp.rules.blame.abstained import rightly_abstained
+from pm_lsp.rules.blame.abstained import marked_out, rightly_abstained
 from pm_lsp.rules.blame.acts import _faulted_manner, _writers
 from pm_lsp.rules.blame.awaited import deliberate_wait
+from pm_lsp.rules.blame.denied import denied_party
 from pm_lsp.rules.blame.duties import department_on_duty, set_off_name
 from pm_lsp.rules.blame.extract import (
     hyphen_prefix,
@@ -48,6 +49,7 @@ from pm_lsp.rules.blame.grammar import (
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.blame.rewrite import passive_fix
 from pm_lsp.rules.blame.scorned import scorned_habit
+from pm_lsp.rules.blame.seasoned import seasoned_doer
 from pm_lsp.rules.blame.tone import _reported
 from pm_lsp.rules.blame.unheeded import unheeded_signal
 
@@ -73,18 +75,38 @@ def _bettered(md: Token, lex: BlameLexicon) -> bool:
         or any(t.lower_ in ("either", "even") for t in md.doc)
     ):
         return False  # "a sharper operator would not have noticed either": people cleared
+    if any(t.lower_ == "same" for t in md.head.subtree):
+        return False  # "a senior engineer would have needed the same access": the
+        # substitution test, which clears the person
+    if subj.left_edge.i > 0 and subj.doc[subj.left_edge.i - 1].lower_ == "than":
+        return False  # "took no longer than a senior engineer would have needed": a
+        # comparison, judged (or cleared) by its comparative in ``judgment-phrases``
     # (bl39 class 5) "a seasoned DBA would never have run that migration": the act done,
     # which the imagined better person would not have done
     return bettered_subject(subj, lex)
+
+
+def _even_imagined(subj: Token, lex: BlameLexicon) -> bool:
+    """ "Even a more experienced engineer would have missed it", "even someone more senior
+    would have": an imagined person after "even" says anyone would have done the same, a
+    defence of the real one."""
+    some = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in subj.children)
+    if not some and subj.lower_ not in lex.indefinite:
+        return False
+    return any(t.lower_ == "even" for t in subj.doc[max(0, subj.left_edge.i - 1) : subj.i])
 
 
 def bettered_subject(subj: Token, lex: BlameLexicon) -> bool:
     """Is ``subj`` an imagined better person: a noun with a comparative ("a sharper
     operator", "a more careful reviewer") or, after "a"/"any", one of ``competence-words``;
     not after "even"."""
-    if subj.pos_ != "NOUN":
-        return False
     if any(t.lower_ == "even" for t in subj.doc[subj.left_edge.i - 1 : subj.i]):
+        return False
+    if subj.lower_ in lex.indefinite:  # "someone more experienced would have seen it"
+        return any(
+            c.dep_ == "amod" and any(g.lower_ == "more" for g in c.children) for c in subj.children
+        )
+    if subj.pos_ != "NOUN":
         return False
     some = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in subj.children)
     return any(
@@ -287,6 +309,10 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     if nobody and not informed:
         return  # "no reviewer could have spotted it": people cleared, not judged
     who = person_name(subj, lex)
+    if who is not None and modal != "should" and _even_imagined(subj, lex):
+        return  # "even a seasoned DBA would have missed it": no one would have caught it
+    if who is None and modal in ("would", "could", "might"):
+        who = seasoned_doer(subj, lex)  # "a more experienced dispatcher would have ..."
     if who is None and modal in ("should", "ought"):
         who = (
             firm_name(subj, verb, lex)  # "Harwick Logistics should have checked ..."
@@ -716,12 +742,20 @@ def _bother_lapse(ctx: _Ctx, verb: Token) -> bool:
             c.lower_ == "never" or (c.dep_ == "nsubj" and c.lower_ in lex.nobody)
             for c in verb.children
         )
+        or _denied_subject(verb, lex)
         or _nobody_above(verb, lex) is not None
     )
     if not denied or _rationale(verb, lex, ctx.stext) or _quoted(ctx, verb):
         return False
     # a plan or an instruction: "we won't bother", "you needn't bother filing a ticket"
     return not any(c.tag_ == "MD" or c.lower_ in _NEED for c in verb.children)
+
+
+def _denied_subject(verb: Token, lex: BlameLexicon) -> bool:
+    """The verb's subject is no one ("no one on the team", "not one of the operators"),
+    which denies the verb: a lapse denied is none, care denied is an omission."""
+    subj = subject_of(verb)
+    return subj is not None and denied_party(subj, lex)
 
 
 def _nobody_above(verb: Token, lex: BlameLexicon) -> Token | None:
@@ -784,6 +818,8 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
         return
     if lemma != "bother" and (_negated(verb) or _hypothetical(verb) or _rule_if(verb)):
         return
+    if lemma != "bother" and _denied_subject(verb, lex):
+        return  # "nobody failed to follow the checklist": everyone followed it
     if _question(ctx):
         return
     got = _person_subject(ctx, verb) if party is None else party
@@ -1155,10 +1191,13 @@ def _unowned_passive(ctx: _Ctx, verb: Token) -> None:
     """ "The expiry notice was not actioned by anyone", "the schema change was not reviewed
     by the search team": "nobody actioned it", "the team did not review it" told in the
     passive, the same omission framing. Only a past passive with a negation and "anyone" or
-    a person as its "by" agent, not a delay ("... until 14:10"). Not "read": "the data was
-    not read by anyone" is a security all-clear."""
+    a person as its "by" agent, not a delay ("... until 14:10"). "Read" only of a message
+    meant to be read (``heeded-messages``: "the release notes were not read by the vendor's
+    engineer"): "the data was not read by anyone" is a security all-clear."""
     lex = ctx.lex
-    if verb.tag_ != "VBN" or not _negated(verb) or not _past_passive(verb) or verb.lemma_ == "read":
+    if verb.tag_ != "VBN" or not _negated(verb) or not _past_passive(verb):
+        return
+    if verb.lemma_ == "read" and not _unread_message(verb, lex, ctx.stext):
         return
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     anyone = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
@@ -1174,6 +1213,15 @@ def _unowned_passive(ctx: _Ctx, verb: Token) -> None:
         return  # "was not set up wrongly by the team": a fault denied, a clearing statement
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), verb)
     ctx.add_omission(subj.left_edge, anyone)
+
+
+def _unread_message(verb: Token, lex: BlameLexicon, stext: str) -> bool:
+    """The passive "read" has a message meant to be read as its subject ("the handover
+    note was not read by ..."), and the party was not keeping its hands off it."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lemma_.lower() not in lex.heeded_messages:
+        return False
+    return not (marked_out(subj, lex) or rightly_abstained(verb, lex, stext))
 
 
 def _pinned_person(tok: Token, lex: BlameLexicon) -> bool:
