@@ -11,6 +11,7 @@ import pytest
 from pm_lsp.engine import LintResult, lint
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.rules.spec import Diagnostic
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -97,13 +98,13 @@ def lines_reported(code: str, title: str) -> Callable[[LintFn, Sequence[str], st
     return reported
 
 
-def findings_by_paragraph(
+def diagnostics_by_paragraph(
     lint_text: LintFn,
     sections: Sequence[tuple[str, Sequence[str]]],
     select: Sequence[str] = ("PM1",),
-) -> dict[str, list[str]]:
-    """Lint one document made of ``sections`` (a heading, its paragraphs) and give each
-    paragraph's findings of the ``select``ed codes as "CODE text": many sentences judged
+) -> tuple[str, dict[str, list[Diagnostic]]]:
+    """Lint one document made of ``sections`` (a heading, its paragraphs): the document's
+    text and each paragraph's diagnostics of the ``select``ed codes. Many sentences judged
     in one lint (one parse batch), each read on its own."""
     text = "# Outage review\n\n"
     where: list[tuple[int, int, str]] = []
@@ -112,11 +113,21 @@ def findings_by_paragraph(
         for p in paragraphs:
             where.append((len(text), len(text) + len(p), p))
             text += p + "\n\n"
-    found: dict[str, list[str]] = {p: [] for _, _, p in where}
+    found: dict[str, list[Diagnostic]] = {p: [] for _, _, p in where}
     for d in lint_text(text, select=list(select)).diagnostics:
         para = next(p for a, e, p in where if a <= d.start < e)
-        found[para].append(f"{d.code} {text[d.start : d.end]}")
-    return found
+        found[para].append(d)
+    return text, found
+
+
+def findings_by_paragraph(
+    lint_text: LintFn,
+    sections: Sequence[tuple[str, Sequence[str]]],
+    select: Sequence[str] = ("PM1",),
+) -> dict[str, list[str]]:
+    """Each paragraph's findings (:func:`diagnostics_by_paragraph`) as "CODE text"."""
+    text, found = diagnostics_by_paragraph(lint_text, sections, select)
+    return {p: [f"{d.code} {text[d.start : d.end]}" for d in ds] for p, ds in found.items()}
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ this file; the whole module is judged in one lint (one parse batch).
 from __future__ import annotations
 
 import pytest
-from conftest import LintFn
+from conftest import LintFn, diagnostics_by_paragraph
 
 _CLEAN_IMPACT = (
     "This was not a courier error and it was not a warehouse error.",
@@ -86,18 +86,8 @@ def found(lint_text: LintFn) -> dict[str, list[tuple[str, str]]]:
         ("Lessons", _CLEAN_LESSONS),
         ("Data statement", tuple(s for s, _, _ in _LOSSES)),
     )
-    text = "# Tram ticketing outage\n\n"
-    where: list[tuple[int, int, str]] = []
-    for heading, paragraphs in sections:
-        text += f"## {heading}\n\n"
-        for p in paragraphs:
-            where.append((len(text), len(text) + len(p), p))
-            text += p + "\n\n"
-    got: dict[str, list[tuple[str, str]]] = {p: [] for _, _, p in where}
-    for d in lint_text(text, select=["PM401"]).diagnostics:
-        para = next(p for a, e, p in where if a <= d.start < e)
-        got[para].append((text[d.start : d.end], d.message))
-    return got
+    text, by_para = diagnostics_by_paragraph(lint_text, sections, select=["PM401"])
+    return {p: [(text[d.start : d.end], d.message) for d in ds] for p, ds in by_para.items()}
 
 
 @pytest.mark.parametrize("sentence", _CLEAN_IMPACT + _CLEAN_LESSONS)
